@@ -1,0 +1,132 @@
+/**
+ * The contract every network connector implements. Connectors are pure HTTP clients: they never
+ * import src/, hono, drizzle or read process.env; everything they need is passed in options.
+ */
+
+export type NetworkId = 'demo' | 'x' | 'mastodon' | 'bluesky' | 'reddit' | 'rss' | 'hackernews';
+
+export type ListenerKind = 'mention' | 'keyword' | 'hashtag';
+
+export interface MentionAuthor {
+  externalId: string;
+  handle: string;
+  displayName?: string | null;
+  url?: string | null;
+  /** Followers or a comparable reach figure, when the network gives one. */
+  followers?: number | null;
+}
+
+/** A public post normalised to what Passerelle stores. `text` is always plain text. */
+export interface Mention {
+  externalId: string;
+  text: string;
+  url: string | null;
+  /** ISO 639-1 code when the network tells it; otherwise the classifier guesses. */
+  language?: string | null;
+  /** ISO-8601 time the post was created on the network. */
+  createdAt: string;
+  author: MentionAuthor;
+  /** The post this one answers, or null for a top-level post. */
+  inReplyToId?: string | null;
+  /** The first post of the conversation; equals externalId for a top-level post. */
+  threadRootId?: string | null;
+  /** The payload as the network sent it, kept for audit. */
+  raw: unknown;
+}
+
+/** The brand's own account on a network, as the connector needs it. */
+export interface AccountRef {
+  handle: string;
+  externalUserId?: string | null;
+  /** Decrypted credentials; their shape is the connector's business. */
+  credentials?: Record<string, string> | null;
+}
+
+export interface PollInput {
+  kind: ListenerKind;
+  /** Handle, keyword query or hashtag, in the network's syntax. */
+  query: string;
+  /** Opaque cursor returned by the previous successful poll; null on the first poll. */
+  cursor: string | null;
+  account?: AccountRef | null;
+  signal?: AbortSignal;
+}
+
+export interface PollResult {
+  /** New mentions, oldest first. May contain posts already seen (overlap): storage dedupes. */
+  mentions: Mention[];
+  /** Cursor to store once every mention above is committed. */
+  nextCursor: string | null;
+}
+
+export interface ReplyInput {
+  /** The post answered: the reply goes into its thread. */
+  inReplyTo: { externalId: string; threadRootId?: string | null; raw?: unknown };
+  text: string;
+  /** Stable per reply: lets networks that support it recognise a retry. */
+  idempotencyKey: string;
+  account?: AccountRef | null;
+  signal?: AbortSignal;
+}
+
+export interface ReplyResult {
+  externalId: string;
+  url: string | null;
+}
+
+export interface RateLimitState {
+  /** Calls left in the current window, null when unknown. */
+  remaining: number | null;
+  /** When the window resets, null when unknown. */
+  resetAt: Date | null;
+}
+
+export interface TextLimits {
+  /** Maximum length in the network's own unit. */
+  max: number;
+  /** Length of `text` in that unit (weighted characters, graphemes...). */
+  measure(text: string): number;
+}
+
+export interface Connector {
+  readonly network: NetworkId;
+  /** False for read-only sources (RSS, Hacker News): the inbox says so before anyone writes. */
+  readonly canReply: boolean;
+  readonly limits: TextLimits;
+  poll(input: PollInput): Promise<PollResult>;
+  reply(input: ReplyInput): Promise<ReplyResult>;
+  /** The last rate-limit state seen, to honour before calling again. */
+  rateLimit(): RateLimitState;
+}
+
+export type ConnectorErrorKind =
+  | 'auth' // credentials expired or revoked
+  | 'forbidden' // the network refuses this action; `message` carries its reason
+  | 'duplicate' // identical content refused
+  | 'rate_limited' // 429 or equivalent; see retryAt
+  | 'transient' // 5xx, timeout, connection reset
+  | 'malformed' // the payload did not match the documented shape
+  | 'unsupported'; // the connector cannot do this (reply on a read-only source)
+
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly network: NetworkId;
+  readonly status: number | null;
+  readonly retryAt: Date | null;
+
+  constructor(
+    network: NetworkId,
+    kind: ConnectorErrorKind,
+    message: string,
+    opts: { status?: number | null; retryAt?: Date | null; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = 'ConnectorError';
+    this.network = network;
+    this.kind = kind;
+    this.status = opts.status ?? null;
+    this.retryAt = opts.retryAt ?? null;
+  }
+}
+
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

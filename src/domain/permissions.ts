@@ -1,0 +1,27 @@
+import type { Role } from '../db/schema';
+
+/**
+ * Who may do what. One table, read by the API, the pages and the services, so the role matrix
+ * tests exercise a single source of truth.
+ */
+export const permissions = {
+  'inbox.read': ['advisor', 'admin'],
+  'case.read': ['advisor', 'expert', 'admin'],
+  'case.claim': ['advisor', 'admin'],
+  'case.reply': ['advisor', 'admin'],
+  'case.escalate': ['advisor', 'admin'],
+  'case.ignore': ['advisor', 'admin'],
+  'case.approve': ['advisor', 'admin'],
+  'expert.queue': ['expert', 'admin'],
+  'expert.answer': ['expert', 'admin'],
+  'reports.read': ['marketing', 'advisor', 'admin'],
+  'listeners.poll': ['admin'],
+  'users.manage': ['admin'],
+  'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,85 @@
+import type { Hono } from 'hono';
+import type { FetchLike } from '../../connectors/types';
+import { createApp } from '../app';
+import { createRuleClassifier } from '../classify';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { openDatabase } from '../db/open';
+import type { AppEnv } from '../http/env';
+import { jobNamed, type JobDeps } from '../jobs/schedule';
+import { systemClock } from '../lib/clock';
+import { randomId } from '../lib/ids';
+import { consoleLogger, silentLogger } from '../lib/logger';
+import type { JobName } from '../services/context';
+import { connectorFactory } from './connectors';
+
+export interface NodeRuntime {
+  config: Config;
+  database: Database;
+  deps: JobDeps;
+  app: Hono<AppEnv>;
+  demo: boolean;
+  runJob(name: JobName): Promise<unknown>;
+  /** Waits for jobs in flight; used on shutdown. */
+  drain(): Promise<void>;
+}
+
+/** Node composition: database, dependencies, app and a job runner that never overlaps a job. */
+export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
+  const logger = config.LOG_LEVEL === 'silent' ? silentLogger : consoleLogger();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL ?? null, dataDir: config.DATA_DIR });
+  const demo = config.DEMO === 'on' || (config.DEMO === 'auto' && !config.DATABASE_URL);
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  const demoBaseUrl = `${publicUrl}/demo-network/api`;
+  let app: Hono<AppEnv> | null = null;
+  // The demo network lives in this process: reach it directly, so `passerelle poll` works without a server.
+  const fetchImpl: FetchLike = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (app && demo && url.startsWith(demoBaseUrl)) return Promise.resolve(app.request(url, init));
+    return fetch(input, init);
+  };
+  const inFlight = new Map<JobName, Promise<unknown>>();
+  const rerun = new Set<JobName>();
+  const runJob = (name: JobName): Promise<unknown> => {
+    const running = inFlight.get(name);
+    if (running) {
+      rerun.add(name);
+      return running;
+    }
+    const p = jobNamed(name)
+      .run(deps)
+      .catch((err) => logger.error('job failed', { job: name, error: String(err?.stack ?? err) }))
+      .finally(() => {
+        inFlight.delete(name);
+        if (rerun.delete(name)) void runJob(name);
+      });
+    inFlight.set(name, p);
+    return p;
+  };
+  const deps: JobDeps = {
+    db: database.db,
+    clock: systemClock,
+    ids: randomId,
+    logger,
+    classifier: createRuleClassifier(),
+    connectors: connectorFactory({ fetch: fetchImpl, demoBaseUrl }),
+    nudge: (name) => {
+      setTimeout(() => void runJob(name), 50);
+    },
+    publicUrl,
+    demoNetwork: demo,
+  };
+  app = createApp({ ...deps, dbKind: database.kind, ping: database.ping });
+  return {
+    config,
+    database,
+    deps,
+    app,
+    demo,
+    runJob,
+    drain: async () => {
+      rerun.clear();
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}

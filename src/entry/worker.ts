@@ -1,0 +1,62 @@
+import { createApp } from '../app';
+import { createRuleClassifier } from '../classify';
+import { connectPostgres } from '../db/postgres';
+import { jobs, type JobDeps } from '../jobs/schedule';
+import { systemClock } from '../lib/clock';
+import { randomId } from '../lib/ids';
+import { consoleLogger } from '../lib/logger';
+import { connectorFactory } from './connectors';
+
+/**
+ * Workers composition root. Postgres is reached through Hyperdrive, one short-lived client per
+ * request or cron event (Hyperdrive pools for us). Must never import PGlite, node-cron or node:fs:
+ * a test bundles this file and fails if one slips in.
+ */
+export interface WorkerEnv {
+  HYPERDRIVE: { connectionString: string };
+  PUBLIC_URL?: string;
+}
+
+interface ExecutionContextLike {
+  waitUntil(p: Promise<unknown>): void;
+}
+
+function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
+  const database = connectPostgres(env.HYPERDRIVE.connectionString, { max: 1 });
+  const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:8787').replace(/\/$/, '');
+  const deps: JobDeps = {
+    db: database.db,
+    clock: systemClock,
+    ids: randomId,
+    logger: consoleLogger(),
+    classifier: createRuleClassifier(),
+    connectors: connectorFactory({ fetch: (i, init) => fetch(i, init), demoBaseUrl: `${publicUrl}/demo-network/api` }),
+    // No long-lived process to nudge: the next cron tick picks the work up, or we run it after the response.
+    nudge: (name) => {
+      const job = jobs.find((j) => j.name === name);
+      if (job) ctx.waitUntil(job.run(deps));
+    },
+    publicUrl,
+    demoNetwork: false,
+  };
+  return { database, deps };
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+    const { database, deps } = runtime(env, ctx);
+    const app = createApp({ ...deps, dbKind: 'postgres', ping: database.ping, demoNetwork: false });
+    const response = await app.fetch(request);
+    ctx.waitUntil(database.close());
+    return response;
+  },
+
+  async scheduled(event: { cron: string }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
+    const { database, deps } = runtime(env, ctx);
+    try {
+      for (const job of jobs.filter((j) => j.cron === event.cron)) await job.run(deps);
+    } finally {
+      await database.close();
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import { caseRoutes } from './cases.routes';
+import { expertRoutes } from './expert.routes';
+import { listenerRoutes } from './listeners.routes';
+import { reportRoutes } from './reports.routes';
+import { mount, openApiDocument } from './registry';
+
+export const apiRouteList = [...caseRoutes, ...expertRoutes, ...reportRoutes, ...listenerRoutes];
+
+export function apiApp(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const doc = openApiDocument(apiRouteList);
+  api.get('/openapi.json', (c) => c.json(doc));
+  mount(api, apiRouteList);
+  return api;
+}

@@ -1,0 +1,146 @@
+import { type Context, Hono } from 'hono';
+import type { Permission } from '../../domain/permissions';
+import { AppError, statusOf } from '../../lib/errors';
+import type { Ctx } from '../../services/context';
+import { escalateCase } from '../../services/escalation/escalate-case';
+import { approveAnswer, sendBackAnswer } from '../../services/escalation/review-answer';
+import { claimCase } from '../../services/inbox/claim-case';
+import { getCase } from '../../services/inbox/get-case';
+import { ignoreCase } from '../../services/inbox/ignore-case';
+import { replyToCase } from '../../services/inbox/reply-to-case';
+import type { AppEnv } from '../env';
+import { CaseActions, type Draft, type ReplyLimits } from './case-actions';
+import {
+  Answers,
+  AuthorCard,
+  type CaseData,
+  ClassificationPanel,
+  Escalations,
+  Facts,
+  History,
+  namesOf,
+  Outbox,
+  Thread,
+} from './case-view';
+import { ErrorNotice, Notice } from './components';
+import { translateMessage } from './error-text';
+import { needs } from './guard';
+import { Layout, sendPage } from './layout';
+import { displayHandle, field, viewOf } from './view';
+
+/** The network's length rule, from its connector; a network without one yet shows no limit. */
+export function replyLimits(ctx: Ctx, network: CaseData['case']['network']): ReplyLimits | null {
+  try {
+    const connector = ctx.connectors(network, { baseUrl: null, credentials: null });
+    return { max: connector.limits.max, canReply: connector.canReply };
+  } catch {
+    return null;
+  }
+}
+
+interface Outcome {
+  status?: number;
+  error?: AppError;
+  draft?: Draft;
+  done?: string;
+}
+
+async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
+  const ctx = c.get('ctx');
+  const data = await getCase(ctx, caseId);
+  const path = `/cases/${encodeURIComponent(caseId)}`;
+  const v = viewOf(c, { path });
+  const names = namesOf(data);
+  const handle = displayHandle(data.case.author.handle);
+  const showInboxLink = v.actor && v.actor.role !== 'expert';
+  return sendPage(
+    c,
+    <Layout v={v} title={v.t('case.title', { handle })} active={showInboxLink ? 'inbox' : undefined}>
+      {showInboxLink ? (
+        <p class="small">
+          <a href="/inbox">← {v.t('case.back')}</a>
+        </p>
+      ) : null}
+      <div class="page-head">
+        <h1>{v.t('case.title', { handle })}</h1>
+      </div>
+      <Notice v={v} done={o.done} />
+      {o.error ? (
+        <ErrorNotice v={v} message={translateMessage(v.locale, o.error.message)} issues={o.error.issues} />
+      ) : null}
+      <div class="grid">
+        <div>
+          <Thread v={v} data={data} />
+          <CaseActions
+            v={v}
+            data={data}
+            limits={replyLimits(ctx, data.case.network)}
+            draft={o.draft ?? null}
+          />
+          <Answers v={v} data={data} names={names} />
+          <Outbox v={v} data={data} names={names} />
+          <History v={v} data={data} />
+        </div>
+        <aside>
+          <Facts v={v} data={data} />
+          <AuthorCard v={v} data={data} />
+          <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
+          <Escalations v={v} data={data} names={names} />
+        </aside>
+      </div>
+    </Layout>,
+    o.status ?? 200,
+  );
+}
+
+/** Errors a person can fix or understand on the same page; anything else is an error page. */
+const recoverable = new Set(['conflict', 'validation_failed', 'bad_request']);
+
+type Run = (ctx: Ctx, caseId: string, form: Record<string, string>) => Promise<unknown>;
+
+export function casePages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/cases/:id', needs('case.read'), (c) =>
+    renderCase(c, c.req.param('id'), { done: c.req.query('done') }),
+  );
+
+  const action = (form: Draft['form'], permission: Permission, done: string, run: Run) =>
+    app.post(`/cases/:id/${form}`, needs(permission), async (c) => {
+      const caseId = c.req.param('id');
+      const body = await c.req.parseBody();
+      const fields: Record<string, string> = {};
+      for (const name of ['body', 'note', 'skill', 'skill_other', 'reason']) fields[name] = field(body, name);
+      try {
+        await run(c.get('ctx'), caseId, fields);
+      } catch (err) {
+        if (err instanceof AppError && recoverable.has(err.code)) {
+          return renderCase(c, caseId, { status: statusOf[err.code], error: err, draft: { form, fields } });
+        }
+        throw err;
+      }
+      return c.redirect(`/cases/${encodeURIComponent(caseId)}?done=${done}`, 303);
+    });
+
+  const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+  action('claim', 'case.claim', 'claimed', (ctx, caseId) => claimCase(ctx, { caseId }));
+  action('reply', 'case.reply', 'replied', (ctx, caseId, f) => replyToCase(ctx, { caseId, body: f.body }));
+  action('escalate', 'case.escalate', 'escalated', (ctx, caseId, f) =>
+    escalateCase(ctx, {
+      caseId,
+      skill: optional(f.skill_other) ?? optional(f.skill),
+      note: optional(f.note),
+    }),
+  );
+  action('ignore', 'case.ignore', 'ignored', (ctx, caseId, f) =>
+    ignoreCase(ctx, { caseId, reason: optional(f.reason) }),
+  );
+  action('approve', 'case.approve', 'approved', (ctx, caseId, f) =>
+    approveAnswer(ctx, { caseId, body: f.body }),
+  );
+  action('send-back', 'case.approve', 'sent_back', (ctx, caseId, f) =>
+    sendBackAnswer(ctx, { caseId, note: f.note }),
+  );
+
+  return app;
+}

@@ -1,0 +1,114 @@
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { can, type Permission } from '../../domain/permissions';
+import type { AppEnv, Locale } from '../env';
+import { CsrfField } from './components';
+import type { MessageKey } from './i18n';
+import type { View } from './view';
+
+export type NavKey = 'inbox' | 'expert' | 'reports';
+
+const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
+  { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
+  { key: 'expert', href: '/expert', permission: 'expert.queue', label: 'nav.expert' },
+  { key: 'reports', href: '/reports', permission: 'reports.read', label: 'nav.reports' },
+];
+
+function LanguageSwitch({ v }: { v: View }) {
+  const next = encodeURIComponent(v.path);
+  const item = (code: Locale, short: string, name: MessageKey) => (
+    <a
+      href={`/lang/${code}?next=${next}`}
+      hreflang={code}
+      lang={code}
+      title={v.t(name)}
+      aria-current={v.locale === code ? 'true' : undefined}
+    >
+      {short}
+    </a>
+  );
+  return (
+    <nav class="lang" aria-label={v.t('nav.language')}>
+      {item('en', 'EN', 'nav.english')}
+      {item('fr', 'FR', 'nav.french')}
+    </nav>
+  );
+}
+
+function Header({ v, active }: { v: View; active?: NavKey }) {
+  const actor = v.actor;
+  return (
+    <header class="top">
+      <div class="top-inner">
+        <a class="brand" href="/">
+          {v.t('app.name')}
+        </a>
+        {actor ? (
+          <nav class="nav" aria-label={v.t('nav.main')}>
+            {navItems
+              .filter((n) => can(actor.role, n.permission))
+              .map((n) => (
+                <a href={n.href} aria-current={active === n.key ? 'page' : undefined}>
+                  {v.t(n.label)}
+                </a>
+              ))}
+          </nav>
+        ) : null}
+        <div class="who">
+          {actor ? (
+            <span>
+              {actor.name} <span class="role">· {v.label('role', actor.role)}</span>
+            </span>
+          ) : null}
+          <LanguageSwitch v={v} />
+          {actor && v.csrf ? (
+            <form method="post" action="/logout">
+              <CsrfField v={v} />
+              <button type="submit" class="btn-top">
+                {v.t('nav.signOut')}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({
+  v,
+  title,
+  active,
+  children,
+}: {
+  v: View;
+  title: string;
+  active?: NavKey;
+  children: Child;
+}) {
+  return (
+    <html lang={v.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${v.t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/app.js" defer />
+      </head>
+      <body>
+        <a class="skip" href="#content">
+          {v.t('app.skip')}
+        </a>
+        <Header v={v} active={active} />
+        <main id="content">{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** Sends a page with its doctype; `status` lets error re-renders keep the right code. */
+export function sendPage(c: Context<AppEnv>, node: Child, status = 200) {
+  return c.html(html`<!DOCTYPE html>${node}`, status as ContentfulStatusCode);
+}

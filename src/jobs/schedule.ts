@@ -1,0 +1,44 @@
+import { asSystem, type JobName, type ServiceDeps } from '../services/context';
+import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
+import { pollDueListeners } from '../services/listening/poll-due-listeners';
+import { sendDueReplies } from '../services/replies/send-due-replies';
+
+export interface JobDeps extends ServiceDeps {
+  demoNetwork: boolean;
+}
+
+export interface Job {
+  name: JobName;
+  /** Five-field cron, as both node-cron and Cloudflare Cron Triggers read it. */
+  cron: string;
+  description: string;
+  run(deps: JobDeps): Promise<unknown>;
+}
+
+/** The one list of recurring jobs: node-cron and the Workers scheduled handler both read it. */
+export const jobs: Job[] = [
+  {
+    name: 'poll-listeners',
+    cron: '* * * * *',
+    description: 'Poll every due listener once and store what it finds',
+    run: (deps) => pollDueListeners(asSystem(deps)),
+  },
+  {
+    name: 'send-replies',
+    cron: '* * * * *',
+    description: 'Post the approved replies waiting in the outbox',
+    run: (deps) => sendDueReplies(asSystem(deps)),
+  },
+  {
+    name: 'demo-network',
+    cron: '* * * * *',
+    description: 'In demo mode, let the simulated network publish new customer posts',
+    run: async (deps) => (deps.demoNetwork ? advanceDemoNetwork(asSystem(deps)) : null),
+  },
+];
+
+export function jobNamed(name: JobName): Job {
+  const job = jobs.find((j) => j.name === name);
+  if (!job) throw new Error(`No job named ${name}`);
+  return job;
+}

@@ -1,0 +1,46 @@
+import type { Connector, NetworkId } from '../../connectors/types';
+import type { Classifier } from '../classify';
+import type { Db } from '../db/client';
+import type { Role } from '../db/schema';
+import type { Clock } from '../lib/clock';
+import type { IdGenerator } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface ConnectorTarget {
+  baseUrl: string | null;
+  credentials: Record<string, string> | null;
+}
+
+/** Builds the connector for an account or listener: the one door to the outside world. */
+export type ConnectorFactory = (network: NetworkId, target: ConnectorTarget) => Connector;
+
+export type JobName = 'poll-listeners' | 'send-replies' | 'demo-network';
+
+/** Everything a verb needs, passed in by the composition root (tests pass their own). */
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  classifier: Classifier;
+  connectors: ConnectorFactory;
+  /** Asks the runtime to run a job soon (after a reply is approved, say); a no-op is valid. */
+  nudge: (job: JobName) => void;
+  /** Public URL of this service, for links sent outside (notifications, demo posts). */
+  publicUrl: string;
+}
+
+export interface Ctx extends ServiceDeps {
+  /** Null when the system acts (jobs, the network). */
+  actor: Actor | null;
+}
+
+export function asSystem(deps: ServiceDeps): Ctx {
+  return { ...deps, actor: null };
+}

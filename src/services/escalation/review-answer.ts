@@ -1,0 +1,86 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Db, withTransaction } from '../../db/client';
+import { escalations, expertAnswers } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { audit } from '../audit';
+import { requireActor } from '../authorize';
+import type { Ctx } from '../context';
+import { transitionCase } from '../inbox/transition';
+import { queueReply } from '../replies/queue-reply';
+import { validate } from '../validate';
+
+export const approveInput = z.object({
+  caseId: z.string().min(1),
+  /** The text that goes out: the expert's draft as the advisor edited it. */
+  body: z.string().trim().min(1, 'the answer cannot be empty').max(10_000),
+});
+
+async function pendingAnswer(tx: Db, caseId: string) {
+  const [answer] = await tx
+    .select()
+    .from(expertAnswers)
+    .where(and(eq(expertAnswers.caseId, caseId), eq(expertAnswers.status, 'submitted')))
+    .orderBy(desc(expertAnswers.createdAt))
+    .limit(1)
+    .for('update');
+  if (!answer) throw new AppError('conflict', 'There is no expert answer waiting for approval on this case');
+  return answer;
+}
+
+/** Only approved text goes out, from the brand's account. */
+export async function approveAnswer(ctx: Ctx, raw: unknown) {
+  const actor = requireActor(ctx, 'case.approve');
+  const { caseId, body } = validate(approveInput, raw);
+  const reply = await withTransaction(ctx.db, async (tx) => {
+    const answer = await pendingAnswer(tx, caseId);
+    const c = await transitionCase(tx, ctx, caseId, 'approve');
+    const now = ctx.clock.now();
+    await tx
+      .update(expertAnswers)
+      .set({ status: 'approved', reviewedById: actor.id, reviewedAt: now, updatedAt: now })
+      .where(eq(expertAnswers.id, answer.id));
+    await audit(tx, ctx, {
+      action: 'answer.approved',
+      entityType: 'expert_answer',
+      entityId: answer.id,
+      caseId,
+      details: { edited: body !== answer.body },
+    });
+    return queueReply(tx, ctx, c, body, { expertAnswerId: answer.id, approvedById: actor.id });
+  });
+  ctx.nudge('send-replies');
+  return reply;
+}
+
+export const sendBackInput = z.object({
+  caseId: z.string().min(1),
+  note: z.string().trim().min(1, 'tell the expert what to change').max(4000),
+});
+
+/** Back to the expert with a note; the question is open again for them. */
+export async function sendBackAnswer(ctx: Ctx, raw: unknown) {
+  const actor = requireActor(ctx, 'case.approve');
+  const { caseId, note } = validate(sendBackInput, raw);
+  return withTransaction(ctx.db, async (tx) => {
+    const answer = await pendingAnswer(tx, caseId);
+    await transitionCase(tx, ctx, caseId, 'sendBack');
+    const now = ctx.clock.now();
+    await tx
+      .update(expertAnswers)
+      .set({ status: 'returned', reviewNote: note, reviewedById: actor.id, reviewedAt: now, updatedAt: now })
+      .where(eq(expertAnswers.id, answer.id));
+    await tx
+      .update(escalations)
+      .set({ status: 'open', answeredAt: null, updatedAt: now })
+      .where(eq(escalations.id, answer.escalationId));
+    await audit(tx, ctx, {
+      action: 'answer.sent_back',
+      entityType: 'expert_answer',
+      entityId: answer.id,
+      caseId,
+      details: { note },
+    });
+    return answer;
+  });
+}

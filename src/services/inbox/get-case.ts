@@ -1,0 +1,61 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { auditLog, classifications, escalations, expertAnswers, mentions, replies, users } from '../../db/schema';
+import { NotFoundError } from '../../lib/errors';
+import { requireActor } from '../authorize';
+import type { Ctx } from '../context';
+import { canSeeEscalation } from '../escalation/list-expert-queue';
+
+/** Everything the case page shows: the thread, the author, the classification, the history. */
+export async function getCase(ctx: Ctx, caseId: string) {
+  const actor = requireActor(ctx, 'case.read');
+  const c = await ctx.db.query.cases.findFirst({
+    where: (t, { eq }) => eq(t.id, caseId),
+    with: { author: true, assignee: { columns: { id: true, name: true } }, brand: true },
+  });
+  if (!c) throw new NotFoundError('Case', caseId);
+  const escalationRows = await ctx.db
+    .select()
+    .from(escalations)
+    .where(eq(escalations.caseId, caseId))
+    .orderBy(asc(escalations.createdAt));
+  if (actor.role === 'expert') {
+    // Experts see only the cases escalated to them or to their team.
+    const [me] = await ctx.db.select({ skills: users.skills }).from(users).where(eq(users.id, actor.id));
+    if (!escalationRows.some((e) => canSeeEscalation(actor, me?.skills ?? [], e))) {
+      throw new NotFoundError('Case', caseId);
+    }
+  }
+  const thread = await ctx.db.query.mentions.findMany({
+    where: (m, { eq }) => eq(m.caseId, caseId),
+    orderBy: [asc(mentions.postedAt)],
+    with: {
+      author: true,
+      classifications: { orderBy: [desc(classifications.createdAt)], limit: 1 },
+    },
+  });
+  const answers = await ctx.db
+    .select()
+    .from(expertAnswers)
+    .where(eq(expertAnswers.caseId, caseId))
+    .orderBy(asc(expertAnswers.createdAt));
+  const outbox = await ctx.db
+    .select()
+    .from(replies)
+    .where(eq(replies.caseId, caseId))
+    .orderBy(asc(replies.createdAt));
+  const history = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.caseId, caseId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
+  const latestClassification = [...thread].reverse().find((m) => !m.fromBrand)?.classifications[0] ?? null;
+  return {
+    case: c,
+    thread,
+    classification: latestClassification,
+    escalations: escalationRows,
+    answers,
+    replies: outbox,
+    history,
+  };
+}

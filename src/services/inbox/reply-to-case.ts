@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { withTransaction } from '../../db/client';
+import { requireActor } from '../authorize';
+import type { Ctx } from '../context';
+import { queueReply } from '../replies/queue-reply';
+import { validate } from '../validate';
+import { freeOrHeldBy, transitionCase } from './transition';
+
+export const replyInput = z.object({
+  caseId: z.string().min(1),
+  body: z.string().trim().min(1, 'write the answer first').max(10_000),
+});
+
+/** An advisor answers a standard question: they are the approver of their own text. */
+export async function replyToCase(ctx: Ctx, raw: unknown) {
+  const actor = requireActor(ctx, 'case.reply');
+  const { caseId, body } = validate(replyInput, raw);
+  const reply = await withTransaction(ctx.db, async (tx) => {
+    // Someone else's claimed case is theirs to answer: no double replies from two advisors.
+    const c = await transitionCase(tx, ctx, caseId, 'reply', { assigneeId: actor.id }, freeOrHeldBy(actor.id));
+    return queueReply(tx, ctx, c, body, { approvedById: actor.id });
+  });
+  ctx.nudge('send-replies');
+  return reply;
+}

@@ -1,0 +1,40 @@
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { withTransaction } from '../../db/client';
+import { listeners } from '../../db/schema';
+import type { Ctx } from '../context';
+import { type PollOutcome, pollListener } from './poll-listener';
+
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * Claims the listeners that are due (skipping those another instance holds) and polls each once.
+ * The lease, not a session lock, marks ownership, so this also works through a transaction pool.
+ */
+export async function pollDueListeners(ctx: Ctx, opts: { limit?: number; force?: boolean } = {}): Promise<PollOutcome[]> {
+  const now = ctx.clock.now();
+  const claimed = await withTransaction(ctx.db, async (tx) => {
+    const due = await tx
+      .select({ id: listeners.id })
+      .from(listeners)
+      .where(
+        and(
+          eq(listeners.enabled, true),
+          opts.force ? undefined : lte(listeners.nextPollAt, now),
+          or(isNull(listeners.leaseUntil), lte(listeners.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(listeners.nextPollAt))
+      .limit(opts.limit ?? 20)
+      .for('update', { skipLocked: true });
+    for (const l of due) {
+      await tx
+        .update(listeners)
+        .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .where(eq(listeners.id, l.id));
+    }
+    return due.map((l) => l.id);
+  });
+  const outcomes: PollOutcome[] = [];
+  for (const id of claimed) outcomes.push(await pollListener(ctx, id));
+  return outcomes;
+}

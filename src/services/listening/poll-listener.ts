@@ -1,0 +1,134 @@
+import { and, eq } from 'drizzle-orm';
+import { ConnectorError } from '../../../connectors/types';
+import { withTransaction } from '../../db/client';
+import { listeners, networkAccounts, topics } from '../../db/schema';
+import { NotFoundError } from '../../lib/errors';
+import { audit } from '../audit';
+import type { Ctx } from '../context';
+import { type IncomingMention, storeMentions } from './store-mentions';
+
+export interface PollOutcome {
+  listenerId: string;
+  ok: boolean;
+  fetched: number;
+  stored: number;
+  error?: string;
+}
+
+const normaliseHandle = (h: string) => h.trim().replace(/^@/, '').toLowerCase();
+
+/**
+ * One listening cycle for one listener: fetch from the cursor, classify, then store the mentions
+ * and advance the cursor in the same transaction, so the cursor never moves past what is not stored.
+ */
+export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOutcome> {
+  const [listener] = await ctx.db.select().from(listeners).where(eq(listeners.id, listenerId));
+  if (!listener) throw new NotFoundError('Listener', listenerId);
+  const accounts = await ctx.db
+    .select()
+    .from(networkAccounts)
+    .where(and(eq(networkAccounts.brandId, listener.brandId), eq(networkAccounts.network, listener.network)));
+  const account = accounts.find((a) => a.id === listener.accountId) ?? accounts[0] ?? null;
+  const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, listener.brandId));
+  const connector = ctx.connectors(listener.network, { baseUrl: account?.baseUrl ?? null, credentials: null });
+  const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
+  const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
+  const now = ctx.clock.now();
+
+  try {
+    const result = await connector.poll({
+      kind: listener.kind,
+      query: listener.query,
+      cursor: listener.cursor,
+      account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
+    });
+    const topicDefs = brandTopics.map((t) => ({
+      key: t.key,
+      keywords: t.keywords,
+      examples: t.examples,
+      needsSpecialist: t.needsSpecialist,
+      skill: t.skill,
+    }));
+    const incoming: IncomingMention[] = result.mentions.map((mention) => {
+      const fromBrand =
+        ownIds.has(mention.author.externalId) || ownHandles.has(normaliseHandle(mention.author.handle));
+      return {
+        mention,
+        fromBrand,
+        classification: fromBrand
+          ? null
+          : ctx.classifier.classify({ text: mention.text, languageHint: mention.language, topics: topicDefs }),
+      };
+    });
+    const stored = await withTransaction(ctx.db, async (tx) => {
+      const ids = await storeMentions(
+        tx,
+        ctx,
+        { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
+        incoming,
+      );
+      await tx
+        .update(listeners)
+        .set({
+          cursor: result.nextCursor ?? listener.cursor,
+          lastPolledAt: now,
+          lastSuccessAt: now,
+          consecutiveFailures: 0,
+          lastError: null,
+          nextPollAt: new Date(now.getTime() + listener.intervalSeconds * 1000),
+          leaseUntil: null,
+          updatedAt: now,
+        })
+        .where(eq(listeners.id, listener.id));
+      if (ids.length > 0) {
+        await audit(tx, ctx, {
+          action: 'listener.polled',
+          entityType: 'listener',
+          entityId: listener.id,
+          details: { fetched: result.mentions.length, stored: ids.length },
+        });
+      }
+      return ids.length;
+    });
+    return { listenerId, ok: true, fetched: result.mentions.length, stored };
+  } catch (err) {
+    const message = describePollError(err);
+    const failures = listener.consecutiveFailures + 1;
+    // Back off on repeated failures; a rate limit says itself when to come back.
+    const retryAt =
+      err instanceof ConnectorError && err.retryAt
+        ? err.retryAt
+        : new Date(now.getTime() + Math.min(listener.intervalSeconds * 2 ** (failures - 1), 3600) * 1000);
+    await ctx.db
+      .update(listeners)
+      .set({
+        lastPolledAt: now,
+        lastErrorAt: now,
+        lastError: message,
+        consecutiveFailures: failures,
+        nextPollAt: retryAt,
+        leaseUntil: null,
+        updatedAt: now,
+      })
+      .where(eq(listeners.id, listener.id));
+    ctx.logger.warn('poll failed', { listenerId, error: message });
+    return { listenerId, ok: false, fetched: 0, stored: 0, error: message };
+  }
+}
+
+/** Words a person understands, never a stack trace. */
+export function describePollError(err: unknown): string {
+  if (err instanceof ConnectorError) {
+    const what: Record<ConnectorError['kind'], string> = {
+      auth: 'The network refused our credentials (expired or revoked)',
+      forbidden: 'The network forbids this',
+      duplicate: 'The network refused duplicate content',
+      rate_limited: 'Rate limited by the network',
+      transient: 'The network is unavailable for now',
+      malformed: 'The network sent a payload we could not read',
+      unsupported: 'Not supported by this network',
+    };
+    return `${what[err.kind]}: ${err.message}`;
+  }
+  return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
