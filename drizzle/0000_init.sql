@@ -16,6 +16,7 @@ CREATE TABLE "network_accounts" (
 --> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"actor_id" text,
 	"actor_label" text NOT NULL,
@@ -284,7 +285,7 @@ ALTER TABLE "replies" ADD CONSTRAINT "replies_approved_by_id_users_id_fk" FOREIG
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "network_accounts_brand_network_handle" ON "network_accounts" USING btree ("brand_id","network","handle");--> statement-breakpoint
-CREATE INDEX "audit_log_case" ON "audit_log" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "audit_log_case" ON "audit_log" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_log_at" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "authors_network_external" ON "authors" USING btree ("network","external_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "topics_brand_key" ON "topics" USING btree ("brand_id","key");--> statement-breakpoint

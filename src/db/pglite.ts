@@ -68,7 +68,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-export async function wrapPglite(client: PGlite, release: () => void, runMigrations: boolean): Promise<Database> {
+export async function wrapPglite(
+  client: PGlite,
+  release: () => void,
+  runMigrations: boolean,
+): Promise<Database> {
   const db = drizzle(client, { schema }) as unknown as Db;
   if (runMigrations) await migrate(drizzle(client, { schema }), { migrationsFolder });
   return {

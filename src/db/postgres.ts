@@ -17,4 +17,3 @@ export function connectPostgres(url: string, opts: { max?: number } = {}): Datab
     },
   };
 }
-

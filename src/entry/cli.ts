@@ -21,7 +21,9 @@ const usage = `passerelle <command>
   poll                       run one listening cycle now and print what it stored
 `;
 
-async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof buildNodeRuntime>>) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  fn: (rt: Awaited<ReturnType<typeof buildNodeRuntime>>) => Promise<T>,
+): Promise<T> {
   const rt = await buildNodeRuntime({ ...parseConfig(process.env), LOG_LEVEL: 'silent' });
   try {
     return await fn(rt);
@@ -30,7 +32,13 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof buildNodeRuntim
   }
 }
 
-const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
@@ -74,11 +82,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'token': {
       if (sub !== 'create') break;
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' } },
+      });
       await withRuntime(async (rt) => {
         const email = values.email?.trim().toLowerCase();
-        const user = email ? await rt.deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }) : null;
-        if (!user) throw new AppError('not_found', `No user with e-mail ${values.email ?? '(missing --email)'}`);
+        const user = email
+          ? await rt.deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) })
+          : null;
+        if (!user)
+          throw new AppError('not_found', `No user with e-mail ${values.email ?? '(missing --email)'}`);
         console.log(await createApiToken(rt.deps, user.id, values.name ?? 'cli'));
       });
       return 0;
@@ -87,7 +101,9 @@ export async function main(argv: string[]): Promise<number> {
       await withRuntime(async (rt) => {
         const outcomes = await pollDueListeners(asSystem(rt.deps), { force: true });
         for (const o of outcomes) {
-          console.log(o.ok ? `${o.listenerId}: ${o.fetched} fetched, ${o.stored} new` : `${o.listenerId}: ${o.error}`);
+          console.log(
+            o.ok ? `${o.listenerId}: ${o.fetched} fetched, ${o.stored} new` : `${o.listenerId}: ${o.error}`,
+          );
         }
         if (outcomes.length === 0) console.log('No enabled listener.');
       });

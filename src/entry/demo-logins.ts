@@ -8,7 +8,10 @@ export function printDemoLogins(publicUrl: string, created: boolean): void {
     '',
     `  Passerelle demo ${created ? 'workspace created' : 'workspace ready'}: open ${publicUrl}/login`,
     `  Password for every demo user: ${DEMO_PASSWORD}`,
-    ...demoUsers.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(22)} ${u.name}${u.skills.length ? ` (${u.skills.join(', ')})` : ''}`),
+    ...demoUsers.map(
+      (u) =>
+        `    ${u.role.padEnd(10)} ${u.email.padEnd(22)} ${u.name}${u.skills.length ? ` (${u.skills.join(', ')})` : ''}`,
+    ),
     `  The simulated public network: ${publicUrl}/demo-network`,
     '',
   ];

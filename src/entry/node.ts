@@ -2,9 +2,9 @@ import { serve } from '@hono/node-server';
 import cron from 'node-cron';
 import { parseConfig } from '../config';
 import { jobs } from '../jobs/schedule';
+import { seedDemo } from '../services/demo/seed-demo';
 import { DEMO_PASSWORD, printDemoLogins } from './demo-logins';
 import { buildNodeRuntime } from './runtime';
-import { seedDemo } from '../services/demo/seed-demo';
 
 /** `passerelle start`: the service, its schedule, and a graceful stop on SIGTERM. */
 export async function startNode(env: Record<string, string | undefined>): Promise<void> {
@@ -21,7 +21,9 @@ export async function startNode(env: Record<string, string | undefined>): Promis
     database: rt.database.kind,
     demo: rt.demo,
   });
-  const tasks = jobs.map((job) => cron.schedule(job.cron, () => void rt.runJob(job.name), { name: job.name, noOverlap: true }));
+  const tasks = jobs.map((job) =>
+    cron.schedule(job.cron, () => void rt.runJob(job.name), { name: job.name, noOverlap: true }),
+  );
   // First cycle now, so a newcomer sees mentions without waiting for the first minute.
   void rt.runJob('poll-listeners').then(() => rt.runJob('send-replies'));
 

@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { openDatabase } from '../db/open';
 import type { AppEnv } from '../http/env';
-import { jobNamed, type JobDeps } from '../jobs/schedule';
+import { type JobDeps, jobNamed } from '../jobs/schedule';
 import { systemClock } from '../lib/clock';
 import { randomId } from '../lib/ids';
 import { consoleLogger, silentLogger } from '../lib/logger';

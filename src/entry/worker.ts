@@ -1,7 +1,7 @@
 import { createApp } from '../app';
 import { createRuleClassifier } from '../classify';
 import { connectPostgres } from '../db/postgres';
-import { jobs, type JobDeps } from '../jobs/schedule';
+import { type JobDeps, jobs } from '../jobs/schedule';
 import { systemClock } from '../lib/clock';
 import { randomId } from '../lib/ids';
 import { consoleLogger } from '../lib/logger';
@@ -30,7 +30,10 @@ function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
     ids: randomId,
     logger: consoleLogger(),
     classifier: createRuleClassifier(),
-    connectors: connectorFactory({ fetch: (i, init) => fetch(i, init), demoBaseUrl: `${publicUrl}/demo-network/api` }),
+    connectors: connectorFactory({
+      fetch: (i, init) => fetch(i, init),
+      demoBaseUrl: `${publicUrl}/demo-network/api`,
+    }),
     // No long-lived process to nudge: the next cron tick picks the work up, or we run it after the response.
     nudge: (name) => {
       const job = jobs.find((j) => j.name === name);

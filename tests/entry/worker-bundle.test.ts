@@ -20,7 +20,9 @@ describe('the Workers bundle', () => {
     expect(code).not.toMatch(/@electric-sql\/pglite|pglite\.wasm|PGlite/);
     expect(code).not.toMatch(/node-cron/);
     for (const mod of ['fs', 'fs/promises', 'child_process', 'worker_threads', 'path']) {
-      expect(code, `node:${mod} in the bundle`).not.toMatch(new RegExp(`from\\s*["']node:${mod}["']|require\\(["']node:${mod}["']\\)`));
+      expect(code, `node:${mod} in the bundle`).not.toMatch(
+        new RegExp(`from\\s*["']node:${mod}["']|require\\(["']node:${mod}["']\\)`),
+      );
     }
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/services/context';
 import { advanceDemoNetwork } from '../../src/services/demo/advance-demo-network';
+import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
 import { pollDueListeners } from '../../src/services/listening/poll-due-listeners';
 import { sendDueReplies } from '../../src/services/replies/send-due-replies';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -34,17 +35,10 @@ describe('from a public mention to a public answer', () => {
 
     // A customer asks the demo brand a billing question, in French, in public.
     await advanceDemoNetwork(asSystem(t.deps));
-    const posted = await t.app.request('http://passerelle.test/demo-network/api/posts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'customer-question-1' },
-      body: JSON.stringify({
-        handle: 'margaux_dlr',
-        text: "@lumo j'ai été prélevée deux fois pour l'abonnement Lumo+ ce mois-ci, vous pouvez me rembourser ?",
-        inReplyTo: null,
-      }),
+    const customerPost = await composeDemoPost(asSystem(t.deps), {
+      handle: 'margaux_dlr',
+      text: "@lumo j'ai été prélevée deux fois pour l'abonnement Lumo+ ce mois-ci, vous pouvez me rembourser ?",
     });
-    expect(posted.status).toBe(201);
-    const customerPost = ((await posted.json()) as any).post;
 
     // One listening cycle stores it, classified, in a new case.
     const outcomes = await pollDueListeners(asSystem(t.deps), { force: true });
@@ -61,7 +55,9 @@ describe('from a public mention to a public answer', () => {
 
     // The advisor claims it and escalates it; routing picks the billing expert who speaks French.
     expect((await api(advisor, 'POST', `/api/cases/${caseId}/claim`)).status).toBe(200);
-    const esc = await api(advisor, 'POST', `/api/cases/${caseId}/escalate`, { note: 'Double charge, please check' });
+    const esc = await api(advisor, 'POST', `/api/cases/${caseId}/escalate`, {
+      note: 'Double charge, please check',
+    });
     expect(esc.status).toBe(201);
     expect(esc.json.data.skill).toBe('billing');
     expect(esc.json.data.routingReason).toContain('Nadia Billing');
@@ -84,7 +80,9 @@ describe('from a public mention to a public answer', () => {
     expect(sent).toEqual([expect.objectContaining({ status: 'sent' })]);
 
     // The reply is on the demo network, in the customer's thread, from the brand.
-    const feed = await t.app.request(`http://passerelle.test/demo-network/api/posts?kind=keyword&q=remboursée`);
+    const feed = await t.app.request(
+      `http://passerelle.test/demo-network/api/posts?kind=keyword&q=remboursée`,
+    );
     const replies = ((await feed.json()) as any).posts.filter((p: any) => p.inReplyTo === customerPost.id);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ byBrand: true, threadRoot: customerPost.threadRoot });

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type { Database } from '../../src/db/client';
-import { openPglite } from '../../src/db/pglite';
 import { migratePostgres } from '../../src/db/migrate-postgres';
+import { openPglite } from '../../src/db/pglite';
 import { connectPostgres } from '../../src/db/postgres';
 import { randomToken } from '../../src/lib/ids';
 

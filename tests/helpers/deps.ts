@@ -1,3 +1,4 @@
+import type { FetchLike } from '../../connectors/types';
 import { createRuleClassifier } from '../../src/classify';
 import type { Database } from '../../src/db/client';
 import { connectorFactory } from '../../src/entry/connectors';
@@ -5,7 +6,6 @@ import { manualClock } from '../../src/lib/clock';
 import { randomId } from '../../src/lib/ids';
 import { silentLogger } from '../../src/lib/logger';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
-import type { FetchLike } from '../../connectors/types';
 
 export type TestDeps = ServiceDeps & {
   clock: ReturnType<typeof manualClock>;
@@ -30,7 +30,8 @@ export function testDeps(
     logger: silentLogger,
     classifier: createRuleClassifier(),
     connectors:
-      opts.connectors ?? connectorFactory({ fetch: fetchImpl, demoBaseUrl: 'http://passerelle.test/demo-network/api' }),
+      opts.connectors ??
+      connectorFactory({ fetch: fetchImpl, demoBaseUrl: 'http://passerelle.test/demo-network/api' }),
     nudge: (job) => {
       nudges.push(job);
     },

@@ -36,7 +36,10 @@ async function call(who: string | null, method: string, path: string, body?: unk
 describe('health and documentation', () => {
   it('reports the database kind and that it answers', async () => {
     const res = await call(null, 'GET', '/healthz');
-    expect(res).toEqual({ status: 200, json: { status: 'ok', database: { kind: testDatabaseKind(), ok: true } } });
+    expect(res).toEqual({
+      status: 200,
+      json: { status: 'ok', database: { kind: testDatabaseKind(), ok: true } },
+    });
   });
 
   it('describes every API route in the OpenAPI document', async () => {
@@ -44,9 +47,17 @@ describe('health and documentation', () => {
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe('3.1.0');
     expect(Object.keys(res.json.paths)).toEqual(
-      expect.arrayContaining(['/api/cases', '/api/cases/{id}/claim', '/api/escalations/{id}/answer', '/api/reports/overview']),
+      expect.arrayContaining([
+        '/api/cases',
+        '/api/cases/{id}/claim',
+        '/api/escalations/{id}/answer',
+        '/api/reports/overview',
+      ]),
     );
-    expect(res.json.paths['/api/cases/{id}/reply'].post.requestBody.content['application/json'].schema.properties.body).toBeTruthy();
+    expect(
+      res.json.paths['/api/cases/{id}/reply'].post.requestBody.content['application/json'].schema.properties
+        .body,
+    ).toBeTruthy();
   });
 });
 
@@ -54,7 +65,9 @@ describe('authentication', () => {
   it('refuses the API without a token, with the one error shape', async () => {
     const res = await call(null, 'GET', '/api/cases');
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: { code: 'unauthorized', message: expect.any(String), requestId: expect.stringMatching(/^req_/) } });
+    expect(res.json).toEqual({
+      error: { code: 'unauthorized', message: expect.any(String), requestId: expect.stringMatching(/^req_/) },
+    });
   });
 
   it('refuses an unknown token', async () => {
@@ -70,14 +83,34 @@ describe('the role matrix', () => {
     ['POST', 'escalate', (id) => `/api/cases/${id}/escalate`, { marketing: 403, expert: 403 }],
     ['POST', 'ignore', (id) => `/api/cases/${id}/ignore`, { marketing: 403, expert: 403 }],
     ['POST', 'approve', (id) => `/api/cases/${id}/approve`, { marketing: 403, expert: 403 }],
-    ['GET', 'expert queue', () => '/api/expert/questions', { expert: 'ok', admin: 'ok', advisor: 403, marketing: 403 }],
-    ['GET', 'reports', () => '/api/reports/overview', { marketing: 'ok', advisor: 'ok', admin: 'ok', expert: 403 }],
-    ['POST', 'poll now', () => '/api/listeners/poll', { admin: 'ok', advisor: 403, expert: 403, marketing: 403 }],
+    [
+      'GET',
+      'expert queue',
+      () => '/api/expert/questions',
+      { expert: 'ok', admin: 'ok', advisor: 403, marketing: 403 },
+    ],
+    [
+      'GET',
+      'reports',
+      () => '/api/reports/overview',
+      { marketing: 'ok', advisor: 'ok', admin: 'ok', expert: 403 },
+    ],
+    [
+      'POST',
+      'poll now',
+      () => '/api/listeners/poll',
+      { admin: 'ok', advisor: 403, expert: 403, marketing: 403 },
+    ],
   ];
   for (const [method, name, path, expected] of matrix) {
     for (const [role, outcome] of Object.entries(expected)) {
       it(`${name}: ${role} ${outcome === 'ok' ? 'may' : 'may not'}`, async () => {
-        const res = await call(role, method, path(caseIds[0]!), method === 'POST' ? { body: 'Hello there, thanks!' } : undefined);
+        const res = await call(
+          role,
+          method,
+          path(caseIds[0]!),
+          method === 'POST' ? { body: 'Hello there, thanks!' } : undefined,
+        );
         if (outcome === 'ok') expect(res.status).toBe(200);
         else {
           expect(res.status).toBe(outcome);
@@ -118,7 +151,10 @@ describe('bad input', () => {
     const before = await call('advisor', 'GET', `/api/cases/${id}`);
     const res = await call('advisor', 'POST', `/api/cases/${id}/reply`, { body: 'x'.repeat(501) });
     expect(res.status).toBe(400);
-    expect(res.json.error.issues[0]).toEqual({ field: 'body', message: 'is 501 characters; demo allows 500' });
+    expect(res.json.error.issues[0]).toEqual({
+      field: 'body',
+      message: 'is 501 characters; demo allows 500',
+    });
     const after = await call('advisor', 'GET', `/api/cases/${id}`);
     expect(after.json.data.case.status).toBe(before.json.data.case.status);
     expect(after.json.data.case.assigneeId).toBe(before.json.data.case.assigneeId);

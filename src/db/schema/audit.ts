@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 
 /** Every action, by whom and when. Append-only: no foreign keys, so erasing a user keeps history. */
@@ -6,6 +6,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: text('id').primaryKey(),
+    /** Commit order of the entries: timestamps tie within a transaction (and under a test clock). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     at: ts('at').notNull().defaultNow(),
     /** Null for the system (jobs, the network). */
     actorId: text('actor_id'),
@@ -16,5 +18,5 @@ export const auditLog = pgTable(
     caseId: text('case_id'),
     details: jsonb('details').notNull().default({}),
   },
-  (t) => [index('audit_log_case').on(t.caseId, t.at), index('audit_log_at').on(t.at)],
+  (t) => [index('audit_log_case').on(t.caseId, t.seq), index('audit_log_at').on(t.at)],
 );

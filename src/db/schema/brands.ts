@@ -6,7 +6,9 @@ export const brands = pgTable('brands', {
   id: text('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  defaultLanguage: text('default_language', { enum: ['en', 'fr'] }).notNull().default('en'),
+  defaultLanguage: text('default_language', { enum: ['en', 'fr'] })
+    .notNull()
+    .default('en'),
   timezone: text('timezone').notNull().default('UTC'),
   ...timestamps,
 });

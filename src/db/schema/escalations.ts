@@ -16,7 +16,9 @@ export const escalations = pgTable(
     language: text('language').notNull(),
     /** The expert it was routed to; null means the skill's team queue. */
     expertId: text('expert_id').references(() => users.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ['open', 'answered', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'answered', 'cancelled'] })
+      .notNull()
+      .default('open'),
     /** What the advisor asks the expert, internal only. */
     note: text('note'),
     /** Why it went where it went, in words, for the case history. */

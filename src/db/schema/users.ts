@@ -12,7 +12,9 @@ export const users = pgTable('users', {
   role: text('role', { enum: roles }).notNull(),
   /** PBKDF2-SHA256 via WebCrypto, so the same hash verifies on Node and on Workers. */
   passwordHash: text('password_hash'),
-  locale: text('locale', { enum: ['en', 'fr'] }).notNull().default('en'),
+  locale: text('locale', { enum: ['en', 'fr'] })
+    .notNull()
+    .default('en'),
   /** Topic skills an expert answers (e.g. billing, technical). */
   skills: text('skills').array().notNull().default([]),
   /** Languages the user answers in. */

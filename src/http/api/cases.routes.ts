@@ -1,11 +1,16 @@
+import { ValidationError } from '../../lib/errors';
+import { escalateCase, escalateInput } from '../../services/escalation/escalate-case';
+import {
+  approveAnswer,
+  approveInput,
+  sendBackAnswer,
+  sendBackInput,
+} from '../../services/escalation/review-answer';
 import { claimCase } from '../../services/inbox/claim-case';
 import { getCase } from '../../services/inbox/get-case';
 import { ignoreCase, ignoreInput } from '../../services/inbox/ignore-case';
 import { inboxFilters, listCases } from '../../services/inbox/list-cases';
 import { replyInput, replyToCase } from '../../services/inbox/reply-to-case';
-import { escalateCase, escalateInput } from '../../services/escalation/escalate-case';
-import { approveAnswer, approveInput, sendBackAnswer, sendBackInput } from '../../services/escalation/review-answer';
-import { ValidationError } from '../../lib/errors';
 import type { ApiRoute } from './registry';
 
 /** Path parameters join the body; a body that is not an object is refused by name. */

@@ -1,5 +1,5 @@
-import { answerInput, submitAnswer } from '../../services/escalation/submit-answer';
 import { listExpertQueue } from '../../services/escalation/list-expert-queue';
+import { answerInput, submitAnswer } from '../../services/escalation/submit-answer';
 import { withParams } from './cases.routes';
 import type { ApiRoute } from './registry';
 
@@ -20,6 +20,7 @@ export const expertRoutes: ApiRoute[] = [
     roles: 'expert, admin',
     body: answerInput.omit({ escalationId: true }),
     status: 201,
-    handler: (c, { body }) => submitAnswer(c.get('ctx'), withParams(body, { escalationId: c.req.param('id')! })),
+    handler: (c, { body }) =>
+      submitAnswer(c.get('ctx'), withParams(body, { escalationId: c.req.param('id')! })),
   },
 ];

@@ -3,8 +3,8 @@ import type { AppEnv } from '../env';
 import { caseRoutes } from './cases.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
-import { reportRoutes } from './reports.routes';
 import { mount, openApiDocument } from './registry';
+import { reportRoutes } from './reports.routes';
 
 export const apiRouteList = [...caseRoutes, ...expertRoutes, ...reportRoutes, ...listenerRoutes];
 

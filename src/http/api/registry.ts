@@ -64,18 +64,31 @@ export function openApiDocument(routes: ApiRoute[]) {
         : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'OK: `{ data }`' },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Passerelle API', version: '0.1.0', description: 'Every error is `{ error: { code, message, requestId } }`.' },
+    info: {
+      title: 'Passerelle API',
+      version: '0.1.0',
+      description: 'Every error is `{ error: { code, message, requestId } }`.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `passerelle token create`.' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token from `passerelle token create`.',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',
@@ -90,7 +103,10 @@ export function openApiDocument(routes: ApiRoute[]) {
                 requestId: { type: 'string' },
                 issues: {
                   type: 'array',
-                  items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+                  items: {
+                    type: 'object',
+                    properties: { field: { type: 'string' }, message: { type: 'string' } },
+                  },
                 },
               },
             },

@@ -7,19 +7,20 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
+import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DEMO_IDEMPOTENCY_HEADER, demoRateLimitHeaders } from '../../../connectors/demo/raw';
 import { AppError, type FieldIssue, statusOf } from '../../lib/errors';
-import { composeDemoPost } from '../../services/demo/compose-demo-post';
 import { asSystem } from '../../services/context';
+import { composeDemoPost } from '../../services/demo/compose-demo-post';
 import { createDemoPost } from '../../services/demo/create-demo-post';
 import { demoThreadView } from '../../services/demo/demo-thread-view';
 import { getDemoPost } from '../../services/demo/get-demo-post';
 import { listDemoPosts } from '../../services/demo/list-demo-posts';
 import type { AppDeps, AppEnv } from '../env';
 import { demoLocale, demoMessages } from './messages';
-import { type ComposeValues, ComposePage, type DemoView, TimelinePage } from './page';
+import { ComposePage, type ComposeValues, type DemoView, TimelinePage } from './page';
 import { createTokenBucket } from './rate-limit';
 
 /** 300 calls per 5 minutes, like a modest public API: enough for the demo connector's polls. */
@@ -33,8 +34,12 @@ export function demoNetworkApp(deps: AppDeps): Hono<AppEnv> {
   const bucket = createTokenBucket({ ...DEMO_RATE_LIMIT, now: () => deps.clock.now() });
 
   app.onError((err, c) => {
-    const known = err instanceof AppError;
-    const status = (known ? statusOf[err.code] : 500) as ContentfulStatusCode;
+    // Hono's own refusals (the CSRF check) say a 4xx of their own.
+    const refused = err instanceof HTTPException && err.status < 500;
+    const known = err instanceof AppError || refused;
+    const status = (
+      err instanceof AppError ? statusOf[err.code] : refused ? err.status : 500
+    ) as ContentfulStatusCode;
     // An unknown error's message may hold internals: the log gets it, the client does not.
     if (!known) {
       deps.logger.error('demo network request failed', {
@@ -43,7 +48,7 @@ export function demoNetworkApp(deps: AppDeps): Hono<AppEnv> {
         error: String(err.stack ?? err),
       });
     }
-    const message = known ? err.message : 'internal error';
+    const message = known ? err.message || 'refused' : 'internal error';
     if (isApi(c.req.path)) return c.json({ error: message }, status);
     return c.text(message, status);
   });
@@ -87,7 +92,12 @@ export function demoNetworkApp(deps: AppDeps): Hono<AppEnv> {
     const v = viewOf(c, deps, '/compose');
     const replyToId = c.req.query('replyTo')?.trim() ?? '';
     const replyTo = replyToId ? await getDemoPost(ctx, replyToId) : null;
-    const values: ComposeValues = { text: '', handle: '', inReplyTo: replyTo?.id ?? '' };
+    // A reply starts with the handle answered, as networks do.
+    const values: ComposeValues = {
+      text: replyTo ? `@${replyTo.author.handle} ` : '',
+      handle: '',
+      inReplyTo: replyTo?.id ?? '',
+    };
     return sendHtml(c, <ComposePage v={v} values={values} replyTo={replyTo} issues={[]} message={null} />);
   });
 

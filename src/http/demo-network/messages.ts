@@ -29,7 +29,9 @@ const en = {
   errorTitle: 'Could not publish',
 } as const;
 
-export type DemoMessages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : (typeof en)[K] };
+export type DemoMessages = {
+  [K in keyof typeof en]: (typeof en)[K] extends string ? string : (typeof en)[K];
+};
 
 const fr: DemoMessages = {
   network: 'Réseau de démo',

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../lib/errors';
 import type { DemoThread, DemoTimelinePost } from '../../services/demo/demo-thread-view';
@@ -33,7 +34,12 @@ function Shell({
   children: Child;
 }) {
   const langLink = (code: Locale, label: string) => (
-    <a href={`?lang=${code}`} hreflang={code} lang={code} aria-current={v.locale === code ? 'true' : undefined}>
+    <a
+      href={`?lang=${code}`}
+      hreflang={code}
+      lang={code}
+      aria-current={v.locale === code ? 'true' : undefined}
+    >
       {label}
     </a>
   );
@@ -45,7 +51,8 @@ function Shell({
         {refresh ? <meta http-equiv="refresh" content={String(REFRESH_SECONDS)} /> : null}
         <meta name="robots" content="noindex" />
         <title>{title}</title>
-        <style>{demoNetworkCss}</style>
+        {/* Our own constant stylesheet, never network text: JSX would escape its quotes and '>'. */}
+        <style>{raw(demoNetworkCss)}</style>
       </head>
       <body>
         <a class="skip" href="#timeline">
@@ -88,7 +95,7 @@ export function TimelinePage({ v, threads }: { v: DemoView; threads: DemoThread[
       </section>
       {threads.length === 0 ? <p class="empty">{v.m.empty}</p> : null}
       {threads.map((thread) => (
-        <article class="thread">
+        <article class={thread.replies.length > 0 ? 'thread has-replies' : 'thread'}>
           <Post v={v} post={thread.root} />
           {thread.replies.length > 0 ? (
             <div class="replies">
@@ -196,15 +203,17 @@ function Post({
       <Avatar name={post.author.name} handle={post.author.handle} brand={post.byBrand} />
       <div>
         <div class="head">
-          <span class="name">{post.author.name}</span>
           {post.byBrand ? (
-            <span class="badge">
+            // The badge is the name: "Lumo" then "Lumo (brand)" would say it twice.
+            <span class="name badge">
               <svg viewBox="0 0 16 16" aria-hidden="true">
                 <path fill="currentColor" d="M6.5 11.2 3.3 8l1.1-1.1 2.1 2.1 5.1-5.1L12.7 5z" />
               </svg>
               {v.m.brandBadge(post.author.name)}
             </span>
-          ) : null}
+          ) : (
+            <span class="name">{post.author.name}</span>
+          )}
           <span class="handle">@{post.author.handle}</span>
           <span class="dot" aria-hidden="true">
             ·

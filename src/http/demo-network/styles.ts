@@ -9,7 +9,7 @@ body{margin:0;background:#eef0f6;color:#14161f;font:15px/1.45 system-ui,-apple-s
 a{color:#4338ca}
 .bar{position:sticky;top:0;z-index:2;background:#1e1b4b;color:#fff;box-shadow:0 1px 0 rgba(0,0,0,.2)}
 .bar-inner{max-width:680px;margin:0 auto;padding:10px 16px;display:flex;align-items:center;gap:12px}
-.logo{display:flex;align-items:center;gap:8px;color:#fff;text-decoration:none;font-weight:700;font-size:17px;letter-spacing:.2px}
+.logo{display:flex;white-space:nowrap;align-items:center;gap:8px;color:#fff;text-decoration:none;font-weight:700;font-size:17px;letter-spacing:.2px}
 .logo-mark{display:inline-grid;place-items:center;width:28px;height:28px;border-radius:8px;background:linear-gradient(135deg,#a78bfa,#22d3ee);color:#1e1b4b;font-size:16px}
 .pill{font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.6px;padding:2px 8px;border-radius:999px;background:#fbbf24;color:#1e1b4b}
 .spacer{flex:1}
@@ -36,7 +36,7 @@ main{max-width:680px;margin:0 auto;padding:18px 16px 48px}
 .meta a{color:inherit;text-decoration:none}
 .meta a:hover{text-decoration:underline}
 .dot{color:#a3a9b8}
-.badge{display:inline-flex;align-items:center;gap:4px;font-size:12px;font-weight:700;padding:1px 8px;border-radius:999px;background:#fef3c7;color:#92400e;border:1px solid #fcd34d}
+.badge{display:inline-flex;align-items:center;gap:4px;font-size:13px;font-weight:700;padding:1px 9px;border-radius:999px;background:#fef3c7;color:#92400e;border:1px solid #fcd34d}
 .badge svg{width:12px;height:12px}
 .replying{color:#6b7285;font-size:13px;margin-top:1px}
 .text{margin:4px 0 6px;white-space:pre-wrap;overflow-wrap:anywhere}
@@ -48,7 +48,8 @@ main{max-width:680px;margin:0 auto;padding:18px 16px 48px}
 .replies .avatar{width:36px;height:36px;font-size:14px}
 .replies .post::before{content:"";position:absolute;left:39px;top:0;bottom:0;width:2px;background:#dfe3ee}
 .replies .post:last-child::before{bottom:calc(100% - 30px)}
-.replies .post::after{content:"";position:absolute;left:39px;top:30px;width:24px;height:2px;background:#dfe3ee}
+.replies .post::after{content:"";position:absolute;left:39px;top:30px;width:35px;height:2px;background:#dfe3ee}
+.thread.has-replies>.post::before{content:"";position:absolute;left:39px;top:62px;bottom:0;width:2px;background:#dfe3ee}
 .post.by-brand{background:#f5f3ff}
 .post.by-brand:target{background:#fffbe6}
 .empty{text-align:center;color:#6b7285;padding:40px 16px}
@@ -66,5 +67,5 @@ textarea:focus,input:focus{outline:2px solid #818cf8;outline-offset:1px;border-c
 .error ul{margin:4px 0 0;padding-left:18px}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:8px;top:8px;z-index:3;background:#fff;padding:6px 10px;border-radius:6px}
-@media (max-width:520px){.replies .post{padding-left:30px}.replies .post::before,.replies .post::after{display:none}.post{padding:12px 14px}}
+@media (max-width:520px){.bar-inner{gap:8px}.logo{font-size:16px}.replies .post{padding-left:30px}.replies .post::before,.replies .post::after,.thread.has-replies>.post::before{display:none}.post{padding:12px 14px}}
 `;

@@ -34,7 +34,10 @@ export const authenticate = (deps: AppDeps) =>
     }
     const chosen = getCookie(c, LOCALE_COOKIE);
     if (chosen === 'en' || chosen === 'fr') locale = chosen;
-    c.set('locale', locale ?? (c.req.header('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'));
+    c.set(
+      'locale',
+      locale ?? (c.req.header('accept-language')?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
+    );
     c.set('ctx', { ...deps, actor: c.get('actor') });
     await next();
   });

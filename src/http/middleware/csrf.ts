@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../../lib/errors';
 import { timingSafeEqual } from '../../lib/crypto';
+import { AppError } from '../../lib/errors';
 import type { AppEnv } from '../env';
 
 const safe = new Set(['GET', 'HEAD', 'OPTIONS']);

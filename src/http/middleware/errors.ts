@@ -24,8 +24,12 @@ export function toErrorBody(err: unknown, requestId: string): { status: number; 
     };
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const code: ErrorCode = err.status === 403 ? 'forbidden' : err.status === 404 ? 'not_found' : 'bad_request';
-    return { status: err.status, body: { error: { code, message: err.message || 'Bad request', requestId } } };
+    const code: ErrorCode =
+      err.status === 403 ? 'forbidden' : err.status === 404 ? 'not_found' : 'bad_request';
+    return {
+      status: err.status,
+      body: { error: { code, message: err.message || 'Bad request', requestId } },
+    };
   }
   // Never leak internals: the request id lets an admin find the logged details.
   return {
@@ -35,11 +39,15 @@ export function toErrorBody(err: unknown, requestId: string): { status: number; 
 }
 
 /** The one `onError`: JSON for the API, a readable page for people. */
-export function errorHandler(logger: Logger, renderPage: (c: Context<AppEnv>, status: number, message: string) => Response | Promise<Response>) {
+export function errorHandler(
+  logger: Logger,
+  renderPage: (c: Context<AppEnv>, status: number, message: string) => Response | Promise<Response>,
+) {
   return (err: Error, c: Context<AppEnv>) => {
     const requestId = c.get('requestId') ?? 'unknown';
     const { status, body } = toErrorBody(err, requestId);
-    if (status >= 500) logger.error('request failed', { requestId, path: c.req.path, error: String(err.stack ?? err) });
+    if (status >= 500)
+      logger.error('request failed', { requestId, path: c.req.path, error: String(err.stack ?? err) });
     if (c.req.path.startsWith('/api/') || c.req.path === '/healthz' || !acceptsHtml(c)) {
       return c.json(body, status as ContentfulStatusCode);
     }

@@ -104,6 +104,8 @@ export function CaseActions({
   const heldByOther = c.assigneeId !== null && c.assigneeId !== actor.id;
   const got = (form: Draft['form'], name: string) => (draft?.form === form ? (draft.fields[name] ?? '') : '');
   const invalid = (form: Draft['form']) => draft?.form === form;
+  // An approved answer waits in the outbox: a second reply now would answer the customer twice.
+  const replyPending = data.replies.some((r) => r.status === 'queued' || r.status === 'sending');
 
   const forms = [];
   if (active && !heldByOther) {
@@ -118,7 +120,9 @@ export function CaseActions({
     }
     if (can(role, 'case.reply')) {
       forms.push(
-        limits && !limits.canReply ? (
+        replyPending ? (
+          <p class="notice notice-info">{v.t('case.replyPending')}</p>
+        ) : limits && !limits.canReply ? (
           <p class="notice notice-info">{v.t('case.readOnlySource')}</p>
         ) : (
           <Form v={v} action={`${base}/reply`}>
@@ -257,7 +261,12 @@ export function CaseActions({
       {active && heldByOther ? (
         <p class="notice notice-info">{v.t('case.heldBy', { name: c.assignee?.name ?? '' })}</p>
       ) : null}
-      {forms.length === 0 && !(active && heldByOther) ? <p class="muted">{v.t('case.nothingToDo')}</p> : null}
+      {forms.length === 0 && c.status === 'waiting_expert' ? (
+        <p class="muted">{v.t('case.waitingExpert')}</p>
+      ) : null}
+      {forms.length === 0 && c.status !== 'waiting_expert' && !(active && heldByOther) ? (
+        <p class="muted">{v.t('case.nothingToDo')}</p>
+      ) : null}
       {forms}
     </section>
   );

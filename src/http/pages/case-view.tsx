@@ -73,7 +73,7 @@ export function Facts({ v, data }: { v: View; data: CaseData }) {
         </dd>
         <dt>{v.t('case.assignee')}</dt>
         <dd>{c.assignee ? c.assignee.name : <span class="muted">{v.t('inbox.nobody')}</span>}</dd>
-        {c.dueAt ? (
+        {c.dueAt && ['new', 'open', 'waiting_expert', 'awaiting_approval'].includes(c.status) ? (
           <>
             <dt>{v.t('case.due')}</dt>
             <dd>
@@ -182,9 +182,7 @@ export function Escalations({ v, data, names }: { v: View; data: CaseData; names
           </div>
           <p class="small">
             <span class="muted">{v.t('case.routedTo')}: </span>
-            {e.expertId ? (names.get(e.expertId) ?? '') : v.t('case.teamQueue')}
-            {e.expertId && names.get(e.expertId) ? ' · ' : ''}
-            <span>{e.routingReason}</span>
+            {e.routingReason || (e.expertId ? '' : v.t('case.teamQueue'))}
           </p>
           {e.note ? (
             <>

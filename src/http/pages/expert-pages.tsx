@@ -69,7 +69,7 @@ async function renderQuestion(
               <form method="post" action={`/expert/questions/${encodeURIComponent(e.id)}/answer`}>
                 <CsrfField v={v} />
                 <div class="field">
-                  <label for="answer-body">{v.t('expert.yourAnswer')}</label>
+                  <label for="answer-body">{v.t('expert.draftLabel')}</label>
                   <textarea
                     id="answer-body"
                     name="body"

@@ -71,6 +71,30 @@ export function reportPages(): Hono<AppEnv> {
             })}
           </span>
         </div>
+        <section class="panel" aria-labelledby="cases-h">
+          <h2 id="cases-h" class="visually-hidden">
+            {v.t('reports.cases')}
+          </h2>
+          <div class="kpis">
+            <p class="kpi">
+              <strong>
+                {formatNumber(
+                  v.locale,
+                  r.byNetwork.reduce((sum, x) => sum + x.n, 0),
+                )}
+              </strong>
+              {v.t('reports.mentionsInPeriod')}
+            </p>
+            <p class="kpi">
+              <strong>{formatNumber(v.locale, r.cases.open)}</strong>
+              {v.t('reports.open')}
+            </p>
+            <p class="kpi">
+              <strong>{formatNumber(v.locale, r.cases.answered)}</strong>
+              {v.t('reports.answered')}
+            </p>
+          </div>
+        </section>
         <section class="panel" aria-labelledby="sentiment-h">
           <h2 id="sentiment-h">{v.t('reports.sentiment')}</h2>
           <SentimentChart v={v} days={r.sentimentByDay} periodDays={days} />
@@ -130,19 +154,6 @@ export function reportPages(): Hono<AppEnv> {
             items={r.byTopic.map((x) => ({ text: v.label('topic', x.topic), n: x.n }))}
           />
         </div>
-        <section class="panel" aria-labelledby="cases-h">
-          <h2 id="cases-h">{v.t('reports.cases')}</h2>
-          <div class="kpis">
-            <p class="kpi">
-              <strong>{formatNumber(v.locale, r.cases.open)}</strong>
-              {v.t('reports.open')}
-            </p>
-            <p class="kpi">
-              <strong>{formatNumber(v.locale, r.cases.answered)}</strong>
-              {v.t('reports.answered')}
-            </p>
-          </div>
-        </section>
       </Layout>,
     );
   });

@@ -22,8 +22,9 @@ function niceStep(raw: number): number {
 
 /** Stacked bars per day, drawn on the server: readable without JavaScript, with a title per bar. */
 export function SentimentChart({ v, days, periodDays }: { v: View; days: DayCounts[]; periodDays: number }) {
-  const width = 760;
-  const height = 260;
+  // About the width of the panel on a desktop screen, so 11px labels stay 11px.
+  const width = 1100;
+  const height = 280;
   const m = { left: 48, right: 12, top: 14, bottom: 44 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;

@@ -4,6 +4,7 @@ import { AppError, type FieldIssue } from '../../lib/errors';
 import { signIn, signOut } from '../../services/auth/sessions';
 import type { AppEnv } from '../env';
 import { LOCALE_COOKIE, SESSION_COOKIE } from '../middleware/auth';
+import { CsrfField } from './components';
 import { Layout, sendPage } from './layout';
 import { field, homeOf, safeNext, type View, viewOf } from './view';
 
@@ -28,6 +29,8 @@ function LoginPage({ v, s }: { v: View; s: LoginState }) {
               {s.error}
             </p>
           ) : null}
+          {/* Only present with a live session: the CSRF middleware then asks for it on every form. */}
+          {v.csrf ? <CsrfField v={v} /> : null}
           {s.next ? <input type="hidden" name="next" value={s.next} /> : null}
           <div class="field">
             <label for="email">{v.t('login.email')}</label>
@@ -37,7 +40,7 @@ function LoginPage({ v, s }: { v: View; s: LoginState }) {
               type="email"
               autocomplete="username"
               required
-              autofocus
+              autofocus={!s.email}
               value={s.email}
               aria-invalid={issue('email') ? 'true' : undefined}
               aria-describedby={issue('email') ? 'email-error' : undefined}
@@ -56,6 +59,7 @@ function LoginPage({ v, s }: { v: View; s: LoginState }) {
               type="password"
               autocomplete="current-password"
               required
+              autofocus={!!s.email}
               aria-invalid={issue('password') ? 'true' : undefined}
               aria-describedby={issue('password') ? 'password-error' : undefined}
             />

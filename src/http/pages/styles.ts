@@ -15,7 +15,7 @@ body {
 a { color: var(--accent); text-underline-offset: 2px; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 2px solid #6ea8fe; outline-offset: 2px; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 8px; top: 8px; z-index: 10; background: #fff; padding: 6px 10px; border-radius: 4px; }
 .muted { color: var(--muted); }
@@ -109,6 +109,7 @@ input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--
 /* Filters */
 .filters { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-end; }
 .filters .field { margin: 0; min-width: 120px; }
+.filters input, .filters select { height: 30px; }
 .filters .field label { font-weight: 500; color: var(--muted); font-size: 12px; }
 
 /* Tables */
@@ -116,7 +117,10 @@ input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--
 .table th { text-align: left; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; padding: 8px 10px; border-bottom: 1px solid var(--line-strong); white-space: nowrap; }
 .table td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .table tbody tr:hover { background: #f8fafc; }
-.table-wrap { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
+.table tbody th { text-transform: none; letter-spacing: 0; font-size: 13px; font-weight: 500; color: var(--text); border-bottom: 1px solid var(--line); }
+details.data .table { max-width: 640px; margin-top: 8px; }
+/* Positioned, so hidden labels inside a scrolled table stay inside it instead of widening the page. */
+.table-wrap { position: relative; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
 .table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .case-cell { min-width: 320px; }
 .case-who { font-size: 12.5px; color: var(--muted); display: flex; gap: 8px; flex-wrap: wrap; }
@@ -158,8 +162,9 @@ input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--
 .bars li { display: grid; grid-template-columns: 120px 1fr 44px; gap: 8px; align-items: center; padding: 3px 0; font-size: 13px; }
 .bar { height: 10px; border-radius: 3px; background: var(--accent); min-width: 2px; }
 .bar-track { background: #f0f2f5; border-radius: 3px; }
-.kpis { display: flex; gap: 28px; }
-.kpi strong { display: block; font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; }
+.kpis { display: flex; gap: 40px; flex-wrap: wrap; }
+.kpi { margin: 0; color: var(--muted); }
+.kpi strong { color: var(--text); display: block; font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; }
 details.data summary { cursor: pointer; color: var(--accent); margin-top: 10px; }
 .error-page { max-width: 560px; margin: 6vh auto 0; }
 .error-page .code { font-size: 13px; color: var(--muted); }

@@ -24,7 +24,8 @@ export interface SignedIn {
 export async function signIn(deps: ServiceDeps, raw: unknown): Promise<SignedIn> {
   const { email, password } = validate(signInInput, raw);
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
-  const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : false;
+  const ok =
+    user?.passwordHash && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : false;
   if (!user || !ok) throw new AppError('unauthorized', 'Wrong e-mail or password');
   const token = randomSecret();
   const csrfToken = randomSecret(18);
@@ -44,7 +45,13 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
     .select({ user: users, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, await sha256(token)), gt(sessions.expiresAt, deps.clock.now()), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(sessions.id, await sha256(token)),
+        gt(sessions.expiresAt, deps.clock.now()),
+        isNull(users.disabledAt),
+      ),
+    );
   if (!row) return null;
   return {
     actor: { id: row.user.id, name: row.user.name, role: row.user.role },
@@ -60,7 +67,9 @@ export async function signOut(deps: ServiceDeps, token: string): Promise<void> {
 /** API tokens are shown once, stored hashed; `psl_` makes a leaked one easy to recognise. */
 export async function createApiToken(deps: ServiceDeps, userId: string, name: string): Promise<string> {
   const token = `psl_${randomSecret()}`;
-  await deps.db.insert(apiTokens).values({ id: deps.ids('tok'), userId, name, tokenHash: await sha256(token) });
+  await deps.db
+    .insert(apiTokens)
+    .values({ id: deps.ids('tok'), userId, name, tokenHash: await sha256(token) });
   return token;
 }
 
@@ -69,7 +78,13 @@ export async function resolveApiToken(deps: ServiceDeps, token: string): Promise
     .select({ user: users, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, await sha256(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, await sha256(token)),
+        isNull(apiTokens.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    );
   if (!row) return null;
   await deps.db.update(apiTokens).set({ lastUsedAt: deps.clock.now() }).where(eq(apiTokens.id, row.tokenId));
   return { id: row.user.id, name: row.user.name, role: row.user.role };

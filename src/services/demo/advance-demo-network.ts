@@ -1,5 +1,5 @@
-import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { corpusIndexOfText, demoCorpus } from '../../../connectors/demo/corpus';
 import {
   createDemoSimulator,
@@ -9,13 +9,7 @@ import {
 import { type Db, withTransaction } from '../../db/client';
 import { demoPosts } from '../../db/schema';
 import type { Ctx } from '../context';
-import {
-  type DemoPostMeta,
-  demoAccount,
-  lockDemoPosts,
-  metaOf,
-  simulatedKey,
-} from './demo-posts';
+import { type DemoPostMeta, demoAccount, lockDemoPosts, metaOf, simulatedKey } from './demo-posts';
 
 /** Fixed so every demo shows the same story: the same slot gives the same post on every machine. */
 export const DEMO_NETWORK_SEED = 7;

@@ -27,8 +27,10 @@ export interface CreateDemoPostResult {
 }
 
 /**
- * POST /posts of the demo network (connectors/demo/raw.ts): a brand account publishes, usually a
- * reply in a customer's thread. A retried request with the same Idempotency-Key gets the first
+ * POST /posts of the demo network (connectors/demo/raw.ts): an account publishes, usually the
+ * brand replying in a customer's thread. `byBrand` says whether that account is the brand's (the
+ * demo brand's handle); any other handle writes as a customer, which lets tests and scripts play
+ * the public through the same API. A retried request with the same Idempotency-Key gets the first
  * post back instead of a second copy.
  */
 export async function createDemoPost(ctx: Ctx, input: CreateDemoPostInput): Promise<CreateDemoPostResult> {
@@ -66,7 +68,7 @@ export async function createDemoPost(ctx: Ctx, input: CreateDemoPostInput): Prom
         followers: author.followers,
         inReplyTo: body.inReplyTo,
         threadRoot: threadRoot ?? id,
-        byBrand: true,
+        byBrand: author.isBrand,
         idempotencyKey: key,
         meta,
         createdAt: ctx.clock.now(),

@@ -56,13 +56,21 @@ export interface DemoAccount {
   handle: string;
   name: string;
   followers: number;
+  /** The brand's own account: what it writes is flagged byBrand on the wire. */
+  isBrand: boolean;
 }
 
 /** The brand's account, or a customer of the corpus, or a newcomer known by their handle only. */
 export function demoAccount(rawHandle: string): DemoAccount {
   const handle = normaliseDemoHandle(rawHandle);
   if (handle === demoBrand.handle) {
-    return { id: demoAuthorId(handle), handle, name: demoBrand.name, followers: DEMO_BRAND_FOLLOWERS };
+    return {
+      id: demoAuthorId(handle),
+      handle,
+      name: demoBrand.name,
+      followers: DEMO_BRAND_FOLLOWERS,
+      isBrand: true,
+    };
   }
   const known = demoAuthors.find((a) => a.handle.toLowerCase() === handle);
   return {
@@ -70,6 +78,7 @@ export function demoAccount(rawHandle: string): DemoAccount {
     handle: known?.handle ?? handle,
     name: known?.name ?? handle,
     followers: known?.followers ?? 0,
+    isBrand: false,
   };
 }
 

@@ -57,4 +57,3 @@ export async function demoThreadView(ctx: Ctx, raw: unknown = {}): Promise<DemoT
     replies: replies.filter((reply) => reply.threadRoot === root.id).map(view),
   }));
 }
-

@@ -1,7 +1,7 @@
 import { demoBrand, demoTopics } from '../../../connectors/demo/corpus';
 import { withTransaction } from '../../db/client';
-import { brands, cannedResponses, listeners, networkAccounts, topics, users } from '../../db/schema';
 import type { Role } from '../../db/schema';
+import { brands, cannedResponses, listeners, networkAccounts, topics, users } from '../../db/schema';
 import { hashPassword } from '../../lib/crypto';
 import { audit } from '../audit';
 import { asSystem, type ServiceDeps } from '../context';
@@ -17,11 +17,46 @@ export interface DemoUser {
 
 /** One user per role, plus a second expert so routing has a choice to explain. */
 export const demoUsers: DemoUser[] = [
-  { email: 'advisor@lumo.demo', name: 'Camille Advisor', role: 'advisor', skills: [], languages: ['en', 'fr'], locale: 'en' },
-  { email: 'billing@lumo.demo', name: 'Nadia Billing', role: 'expert', skills: ['billing'], languages: ['en', 'fr'], locale: 'fr' },
-  { email: 'tech@lumo.demo', name: 'Tom Firmware', role: 'expert', skills: ['technical'], languages: ['en', 'fr'], locale: 'en' },
-  { email: 'marketing@lumo.demo', name: 'Léa Marketing', role: 'marketing', skills: [], languages: ['en', 'fr'], locale: 'fr' },
-  { email: 'admin@lumo.demo', name: 'Alex Admin', role: 'admin', skills: [], languages: ['en', 'fr'], locale: 'en' },
+  {
+    email: 'advisor@lumo.demo',
+    name: 'Camille Advisor',
+    role: 'advisor',
+    skills: [],
+    languages: ['en', 'fr'],
+    locale: 'en',
+  },
+  {
+    email: 'billing@lumo.demo',
+    name: 'Nadia Billing',
+    role: 'expert',
+    skills: ['billing'],
+    languages: ['en', 'fr'],
+    locale: 'fr',
+  },
+  {
+    email: 'tech@lumo.demo',
+    name: 'Tom Firmware',
+    role: 'expert',
+    skills: ['technical'],
+    languages: ['en', 'fr'],
+    locale: 'en',
+  },
+  {
+    email: 'marketing@lumo.demo',
+    name: 'Léa Marketing',
+    role: 'marketing',
+    skills: [],
+    languages: ['en', 'fr'],
+    locale: 'fr',
+  },
+  {
+    email: 'admin@lumo.demo',
+    name: 'Alex Admin',
+    role: 'admin',
+    skills: [],
+    languages: ['en', 'fr'],
+    locale: 'en',
+  },
 ];
 
 const canned = [
@@ -55,18 +90,29 @@ const canned = [
  * The demo workspace: the Lumo brand, its topics, its account and listener on the demo network,
  * one user per role and a few canned responses. Does nothing when the brand already exists.
  */
-export async function seedDemo(deps: ServiceDeps, opts: { password: string }): Promise<{ created: boolean; brandId: string }> {
+export async function seedDemo(
+  deps: ServiceDeps,
+  opts: { password: string },
+): Promise<{ created: boolean; brandId: string }> {
   const passwordHash = await hashPassword(opts.password);
   const ctx = asSystem(deps);
   return withTransaction(deps.db, async (tx) => {
     const brandId = deps.ids('brd');
     const inserted = await tx
       .insert(brands)
-      .values({ id: brandId, slug: demoBrand.handle, name: demoBrand.name, defaultLanguage: 'fr', timezone: 'Europe/Paris' })
+      .values({
+        id: brandId,
+        slug: demoBrand.handle,
+        name: demoBrand.name,
+        defaultLanguage: 'fr',
+        timezone: 'Europe/Paris',
+      })
       .onConflictDoNothing()
       .returning({ id: brands.id });
     if (inserted.length === 0) {
-      const existing = await tx.query.brands.findFirst({ where: (b, { eq }) => eq(b.slug, demoBrand.handle) });
+      const existing = await tx.query.brands.findFirst({
+        where: (b, { eq }) => eq(b.slug, demoBrand.handle),
+      });
       return { created: false, brandId: existing!.id };
     }
     await tx.insert(topics).values(
@@ -83,7 +129,9 @@ export async function seedDemo(deps: ServiceDeps, opts: { password: string }): P
       })),
     );
     const accountId = deps.ids('acc');
-    await tx.insert(networkAccounts).values({ id: accountId, brandId, network: 'demo', handle: demoBrand.handle });
+    await tx
+      .insert(networkAccounts)
+      .values({ id: accountId, brandId, network: 'demo', handle: demoBrand.handle });
     await tx.insert(listeners).values({
       id: deps.ids('lst'),
       brandId,

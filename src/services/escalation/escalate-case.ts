@@ -20,7 +20,14 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
   const actor = requireActor(ctx, 'case.escalate');
   const data = validate(escalateInput, raw);
   return withTransaction(ctx.db, async (tx) => {
-    const c = await transitionCase(tx, ctx, data.caseId, 'escalate', { assigneeId: actor.id }, freeOrHeldBy(actor.id));
+    const c = await transitionCase(
+      tx,
+      ctx,
+      data.caseId,
+      'escalate',
+      { assigneeId: actor.id },
+      freeOrHeldBy(actor.id),
+    );
     const [topic] = c.topic
       ? await tx
           .select()

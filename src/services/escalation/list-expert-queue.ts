@@ -13,12 +13,20 @@ export async function listExpertQueue(ctx: Ctx, opts: { status?: 'open' | 'answe
       ? undefined
       : or(
           eq(escalations.expertId, actor.id),
-          skills.length > 0 ? and(isNull(escalations.expertId), inArray(escalations.skill, skills)) : undefined,
+          skills.length > 0
+            ? and(isNull(escalations.expertId), inArray(escalations.skill, skills))
+            : undefined,
         );
   const rows = await ctx.db
     .select({
       escalation: escalations,
-      case: { id: cases.id, status: cases.status, language: cases.language, topic: cases.topic, network: cases.network },
+      case: {
+        id: cases.id,
+        status: cases.status,
+        language: cases.language,
+        topic: cases.topic,
+        network: cases.network,
+      },
       author: { handle: authors.handle, displayName: authors.displayName },
     })
     .from(escalations)
@@ -50,4 +58,3 @@ export function canSeeEscalation(
   if (e.expertId === actor.id) return true;
   return e.expertId === null && skills.includes(e.skill);
 }
-

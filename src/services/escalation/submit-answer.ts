@@ -22,7 +22,8 @@ export async function submitAnswer(ctx: Ctx, raw: unknown) {
   return withTransaction(ctx.db, async (tx) => {
     const [esc] = await tx.select().from(escalations).where(eq(escalations.id, escalationId)).for('update');
     const [me] = await tx.select({ skills: users.skills }).from(users).where(eq(users.id, actor.id));
-    if (!esc || !canSeeEscalation(actor, me?.skills ?? [], esc)) throw new NotFoundError('Question', escalationId);
+    if (!esc || !canSeeEscalation(actor, me?.skills ?? [], esc))
+      throw new NotFoundError('Question', escalationId);
     await transitionCase(tx, ctx, esc.caseId, 'expertAnswer');
     const now = ctx.clock.now();
     await tx

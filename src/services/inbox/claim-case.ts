@@ -13,7 +13,14 @@ export async function claimCase(ctx: Ctx, raw: unknown) {
   const actor = requireActor(ctx, 'case.claim');
   const { caseId } = validate(input, raw);
   return withTransaction(ctx.db, async (tx) => {
-    const row = await transitionCase(tx, ctx, caseId, 'claim', { assigneeId: actor.id }, freeOrHeldBy(actor.id));
+    const row = await transitionCase(
+      tx,
+      ctx,
+      caseId,
+      'claim',
+      { assigneeId: actor.id },
+      freeOrHeldBy(actor.id),
+    );
     await audit(tx, ctx, { action: 'case.claimed', entityType: 'case', entityId: caseId, caseId });
     return row;
   });

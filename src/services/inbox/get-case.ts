@@ -1,5 +1,13 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { auditLog, classifications, escalations, expertAnswers, mentions, replies, users } from '../../db/schema';
+import {
+  auditLog,
+  classifications,
+  escalations,
+  expertAnswers,
+  mentions,
+  replies,
+  users,
+} from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
@@ -47,7 +55,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.caseId, caseId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
+    .orderBy(asc(auditLog.seq));
   const latestClassification = [...thread].reverse().find((m) => !m.fromBrand)?.classifications[0] ?? null;
   return {
     case: c,

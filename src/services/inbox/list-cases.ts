@@ -43,7 +43,12 @@ export async function listCases(ctx: Ctx, raw: unknown) {
   const ids = rows.map((r) => r.id);
   const latest = ids.length
     ? await ctx.db
-        .select({ caseId: mentions.caseId, text: mentions.text, url: mentions.url, postedAt: mentions.postedAt })
+        .select({
+          caseId: mentions.caseId,
+          text: mentions.text,
+          url: mentions.url,
+          postedAt: mentions.postedAt,
+        })
         .from(mentions)
         .where(and(inArray(mentions.caseId, ids), eq(mentions.fromBrand, false)))
         .orderBy(desc(mentions.postedAt))

@@ -17,7 +17,14 @@ export async function replyToCase(ctx: Ctx, raw: unknown) {
   const { caseId, body } = validate(replyInput, raw);
   const reply = await withTransaction(ctx.db, async (tx) => {
     // Someone else's claimed case is theirs to answer: no double replies from two advisors.
-    const c = await transitionCase(tx, ctx, caseId, 'reply', { assigneeId: actor.id }, freeOrHeldBy(actor.id));
+    const c = await transitionCase(
+      tx,
+      ctx,
+      caseId,
+      'reply',
+      { assigneeId: actor.id },
+      freeOrHeldBy(actor.id),
+    );
     return queueReply(tx, ctx, c, body, { approvedById: actor.id });
   });
   ctx.nudge('send-replies');

@@ -28,10 +28,17 @@ export async function transitionCase(
   if (row) return row;
   const [current] = await tx.select().from(cases).where(eq(cases.id, caseId));
   if (!current) throw new NotFoundError('Case', caseId);
-  if (current.assigneeId && ctx.actor && current.assigneeId !== ctx.actor.id && allowedFrom(verb).includes(current.status)) {
+  if (
+    current.assigneeId &&
+    ctx.actor &&
+    current.assigneeId !== ctx.actor.id &&
+    allowedFrom(verb).includes(current.status)
+  ) {
     throw new ConflictError('Another advisor has claimed this case');
   }
-  throw new ConflictError(`This case is ${current.status.replace('_', ' ')}: it cannot be ${verbPast[verb]} now`);
+  throw new ConflictError(
+    `This case is ${current.status.replace('_', ' ')}: it cannot be ${verbPast[verb]} now`,
+  );
 }
 
 const verbPast: Record<CaseVerb, string> = {

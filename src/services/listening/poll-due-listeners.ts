@@ -10,7 +10,10 @@ const LEASE_MS = 5 * 60_000;
  * Claims the listeners that are due (skipping those another instance holds) and polls each once.
  * The lease, not a session lock, marks ownership, so this also works through a transaction pool.
  */
-export async function pollDueListeners(ctx: Ctx, opts: { limit?: number; force?: boolean } = {}): Promise<PollOutcome[]> {
+export async function pollDueListeners(
+  ctx: Ctx,
+  opts: { limit?: number; force?: boolean } = {},
+): Promise<PollOutcome[]> {
   const now = ctx.clock.now();
   const claimed = await withTransaction(ctx.db, async (tx) => {
     const due = await tx

@@ -30,7 +30,10 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     .where(and(eq(networkAccounts.brandId, listener.brandId), eq(networkAccounts.network, listener.network)));
   const account = accounts.find((a) => a.id === listener.accountId) ?? accounts[0] ?? null;
   const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, listener.brandId));
-  const connector = ctx.connectors(listener.network, { baseUrl: account?.baseUrl ?? null, credentials: null });
+  const connector = ctx.connectors(listener.network, {
+    baseUrl: account?.baseUrl ?? null,
+    credentials: null,
+  });
   const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
   const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
   const now = ctx.clock.now();
@@ -57,7 +60,11 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
         fromBrand,
         classification: fromBrand
           ? null
-          : ctx.classifier.classify({ text: mention.text, languageHint: mention.language, topics: topicDefs }),
+          : ctx.classifier.classify({
+              text: mention.text,
+              languageHint: mention.language,
+              topics: topicDefs,
+            }),
       };
     });
     const stored = await withTransaction(ctx.db, async (tx) => {

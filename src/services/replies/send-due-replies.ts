@@ -72,14 +72,19 @@ async function sendOne(ctx: Ctx, reply: typeof replies.$inferSelect): Promise<Se
   const connector = ctx.connectors(reply.network, { baseUrl: account?.baseUrl ?? null, credentials: null });
   try {
     const posted = await connector.reply({
-      inReplyTo: { externalId: target.externalId, threadRootId: target.threadRootExternalId, raw: target.raw },
+      inReplyTo: {
+        externalId: target.externalId,
+        threadRootId: target.threadRootExternalId,
+        raw: target.raw,
+      },
       text: reply.body,
       idempotencyKey: reply.idempotencyKey,
       account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
     });
     return finish(ctx, reply, { status: 'sent', externalId: posted.externalId, url: posted.url });
   } catch (err) {
-    const retryable = err instanceof ConnectorError && (err.kind === 'transient' || err.kind === 'rate_limited');
+    const retryable =
+      err instanceof ConnectorError && (err.kind === 'transient' || err.kind === 'rate_limited');
     const message = err instanceof Error ? err.message : String(err);
     if (retryable && reply.attempts < MAX_ATTEMPTS) {
       const retryAt =
@@ -99,7 +104,11 @@ async function finish(ctx: Ctx, reply: typeof replies.$inferSelect, result: Resu
   const now = ctx.clock.now();
   return withTransaction(ctx.db, async (tx) => {
     // Fenced on the attempt number: a stale worker's late result changes nothing.
-    const fence = and(eq(replies.id, reply.id), eq(replies.attempts, reply.attempts), eq(replies.status, 'sending'));
+    const fence = and(
+      eq(replies.id, reply.id),
+      eq(replies.attempts, reply.attempts),
+      eq(replies.status, 'sending'),
+    );
     if (result.status === 'sent') {
       const [row] = await tx
         .update(replies)

@@ -12,7 +12,10 @@ export const createUserInput = z.object({
   password: z.string().min(10, 'must be at least 10 characters').max(200),
   locale: z.enum(['en', 'fr']).default('en'),
   skills: z.array(z.string().trim().min(1).max(64)).default([]),
-  languages: z.array(z.enum(['en', 'fr'])).min(1).default(['en']),
+  languages: z
+    .array(z.enum(['en', 'fr']))
+    .min(1)
+    .default(['en']),
 });
 
 /** Used by the CLI, the demo seed and (later) the admin pages. */
