@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/services/context';
+import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
+import { launchBrowser, screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD, type RunningService, startService } from './server';
+
+/**
+ * The whole path through the pages, as the people who use them: the advisor triages and
+ * escalates, the expert answers, the advisor approves, and the customer sees the answer
+ * in their thread on the demo network.
+ */
+describe('a specialist question, through the pages', () => {
+  let svc: RunningService;
+  let browser: Browser;
+  let page: Page;
+  const question =
+    "@lumo bonjour, client A-7731 : j'ai été prélevé deux fois pour Lumo+ en novembre, c'est normal ?";
+
+  beforeAll(async () => {
+    svc = await startService();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.stop();
+  });
+
+  it('goes from the public post to the public answer', async () => {
+    const post = await composeDemoPost(asSystem(svc.rt.deps), { handle: 'hugo_petit', text: question });
+    await svc.rt.runJob('poll-listeners');
+
+    // The advisor finds it in the inbox, classified, and opens it.
+    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    const row = page.locator('a.case-text', { hasText: 'A-7731' });
+    await expect.poll(() => row.count()).toBe(1);
+    await screenshot(page, '01-advisor-inbox');
+    await Promise.all([page.waitForNavigation(), row.click()]);
+    const caseUrl = page.url();
+    await expect.poll(() => page.locator('main').innerText()).toContain('A-7731');
+
+    // Claim, then escalate to billing.
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/claim"] button[type="submit"]')]);
+    await page.click('details:has(form[action$="/escalate"]) > summary');
+    await page.selectOption('#esc-skill', 'billing');
+    await page.fill(
+      'form[action$="/escalate"] textarea[name="note"]',
+      'Double charge in November, can you check?',
+    );
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/escalate"] button[type="submit"]'),
+    ]);
+    expect(await page.locator('main').innerText()).toMatch(/Nadia Billing/);
+    await screenshot(page, '02-case-escalated');
+    await signOut(page);
+
+    // The billing expert answers from their queue.
+    await signIn(page, svc.base, 'billing@lumo.demo', DEMO_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/expert');
+    const q = page.locator('a', { hasText: 'A-7731' }).first();
+    await expect.poll(() => q.count()).toBeGreaterThan(0);
+    await screenshot(page, '03-expert-queue');
+    await Promise.all([page.waitForNavigation(), q.click()]);
+    await page.fill(
+      'form[action$="/answer"] textarea[name="body"]',
+      'Bonjour Hugo, le second prélèvement est une erreur : il est annulé, remboursement sous 5 jours.',
+    );
+    await screenshot(page, '04-expert-answer');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/answer"] button[type="submit"]'),
+    ]);
+    await signOut(page);
+
+    // The advisor reviews the draft, edits it and approves it.
+    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await page.goto(caseUrl);
+    const draft = page.locator('form[action$="/approve"] textarea[name="body"]');
+    expect(await draft.inputValue()).toContain('le second prélèvement est une erreur');
+    await draft.fill(
+      'Bonjour Hugo, le second prélèvement était une erreur : il est annulé, remboursé sous 5 jours. Désolés !',
+    );
+    await screenshot(page, '05-approval');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/approve"] button[type="submit"]'),
+    ]);
+    await svc.rt.runJob('send-replies');
+    await page.goto(caseUrl);
+    await screenshot(page, '06-case-answered');
+    const body = await page.locator('main').innerText();
+    expect(body).toMatch(/Answered/);
+    expect(body).toMatch(/était une erreur/);
+
+    // The customer sees the brand's answer under their post on the public network.
+    await page.goto(`${svc.base}/demo-network#post-${post.id}`);
+    const thread = page
+      .locator(`#post-${post.id}`)
+      .locator('xpath=ancestor-or-self::*[contains(@class, "thread")][1]');
+    await expect.poll(() => thread.innerText()).toContain('était une erreur');
+    await screenshot(page, '07-demo-network-thread');
+    await page.goto(`${svc.base}/inbox`);
+    await signOut(page);
+
+    // Marketing reads the report.
+    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/reports');
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    await screenshot(page, '08-marketing-report');
+  });
+});
