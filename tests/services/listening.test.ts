@@ -49,7 +49,8 @@ describe('listening', () => {
     await t.deps.db.update(cases).set({ status: 'answered' }).where(eq(cases.id, c!.id));
 
     await customerPost('jules_m', '@lumo still nothing today, any news?', root.id);
-    await pollDueListeners(asSystem(t.deps), { force: true });
+    const polled = await pollDueListeners(asSystem(t.deps), { force: true });
+    expect(polled[0]).toMatchObject({ ok: true, stored: 1 });
     const rows = await t.deps.db.select().from(cases).where(eq(cases.threadRootExternalId, root.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('open');

@@ -171,7 +171,12 @@ async function joinOrOpenCase(
     return newId;
   }
   const [existing] = await tx
-    .select({ id: cases.id, status: cases.status, priority: cases.priority })
+    .select({
+      id: cases.id,
+      status: cases.status,
+      priority: cases.priority,
+      lastMentionAt: cases.lastMentionAt,
+    })
     .from(cases)
     .where(
       and(
@@ -188,7 +193,7 @@ async function joinOrOpenCase(
     .set({
       status,
       priority: Math.max(existing.priority, priority),
-      lastMentionAt: sql`greatest(${cases.lastMentionAt}, ${postedAt})`,
+      lastMentionAt: postedAt > existing.lastMentionAt ? postedAt : existing.lastMentionAt,
       updatedAt: ctx.clock.now(),
     })
     .where(eq(cases.id, existing.id));
