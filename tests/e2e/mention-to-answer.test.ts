@@ -39,7 +39,7 @@ describe('a specialist question, through the pages', () => {
     await screenshot(page, '01-advisor-inbox');
     await Promise.all([page.waitForNavigation(), row.click()]);
     const caseUrl = page.url();
-    await expect.poll(() => page.locator('main').innerText()).toContain('A-7731');
+    await expect.poll(() => page.locator('main').textContent()).toContain('A-7731');
 
     // Claim, then escalate to billing.
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/claim"] button[type="submit"]')]);
@@ -53,7 +53,7 @@ describe('a specialist question, through the pages', () => {
       page.waitForNavigation(),
       page.click('form[action$="/escalate"] button[type="submit"]'),
     ]);
-    expect(await page.locator('main').innerText()).toMatch(/Nadia Billing/);
+    expect(await page.locator('main').textContent()).toMatch(/Nadia Billing/);
     await screenshot(page, '02-case-escalated');
     await signOut(page);
 
@@ -91,7 +91,7 @@ describe('a specialist question, through the pages', () => {
     await svc.rt.runJob('send-replies');
     await page.goto(caseUrl);
     await screenshot(page, '06-case-answered');
-    const body = await page.locator('main').innerText();
+    const body = await page.locator('main').textContent();
     expect(body).toMatch(/Answered/);
     expect(body).toMatch(/était une erreur/);
 
@@ -100,7 +100,7 @@ describe('a specialist question, through the pages', () => {
     const thread = page
       .locator(`#post-${post.id}`)
       .locator('xpath=ancestor-or-self::*[contains(@class, "thread")][1]');
-    await expect.poll(() => thread.innerText()).toContain('était une erreur');
+    await expect.poll(() => thread.textContent()).toContain('était une erreur');
     await screenshot(page, '07-demo-network-thread');
     await page.goto(`${svc.base}/inbox`);
     await signOut(page);
