@@ -46,6 +46,11 @@ export interface PollInput {
   kind: ListenerKind;
   /** Handle, keyword query or hashtag, in the network's syntax. */
   query: string;
+  /**
+   * Where to listen when the network needs more than a query: an RSS/Atom feed URL, a subreddit,
+   * a Mastodon hashtag timeline's instance. Null when the query says it all.
+   */
+  target?: string | null;
   /** Opaque cursor returned by the previous successful poll; null on the first poll. */
   cursor: string | null;
   account?: AccountRef | null;
@@ -74,6 +79,13 @@ export interface ReplyResult {
   url: string | null;
 }
 
+/** The verdict before an advisor writes: may this post be answered publicly from the account? */
+export interface ReplyCheck {
+  allowed: boolean;
+  /** Why not, in words an advisor understands; null when allowed. */
+  reason: string | null;
+}
+
 export interface RateLimitState {
   /** Calls left in the current window, null when unknown. */
   remaining: number | null;
@@ -97,6 +109,25 @@ export interface Connector {
   reply(input: ReplyInput): Promise<ReplyResult>;
   /** The last rate-limit state seen, to honour before calling again. */
   rateLimit(): RateLimitState;
+  /**
+   * Whether `post` can be answered publicly from `account` (X lets a self-serve app answer only
+   * posts that mention the brand; read-only sources answer nothing). Pure: no network call.
+   */
+  checkReply(post: { text: string; raw: unknown }, account: AccountRef | null): ReplyCheck;
+}
+
+/** Options every connector factory accepts besides its own. */
+export interface ConnectorOptions {
+  fetch: FetchLike;
+  /** API base URL; each network has its official default (an instance or PDS for federated ones). */
+  baseUrl?: string | null;
+  timeoutMs?: number;
+  now?: () => Date;
+  /**
+   * Called when the network rotated the credentials (OAuth refresh tokens are single-use on X;
+   * Bluesky sessions refresh): the caller stores them encrypted before anything else happens.
+   */
+  onCredentialsRotated?: (credentials: Record<string, string>) => Promise<void>;
 }
 
 export type ConnectorErrorKind =

@@ -150,6 +150,7 @@ CREATE TABLE "listeners" (
 	"network" text NOT NULL,
 	"kind" text NOT NULL,
 	"query" text NOT NULL,
+	"target" text,
 	"cursor" text,
 	"interval_seconds" integer DEFAULT 60 NOT NULL,
 	"next_poll_at" timestamp with time zone DEFAULT now() NOT NULL,

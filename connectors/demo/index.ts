@@ -139,6 +139,8 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
     poll,
     reply,
     rateLimit: () => ({ ...lastRateLimit }),
+    // Everyone on the demo network can be answered, like on Mastodon or Bluesky.
+    checkReply: () => ({ allowed: true, reason: null }),
   };
 }
 

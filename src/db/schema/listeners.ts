@@ -15,6 +15,8 @@ export const listeners = pgTable(
     network: text('network', { enum: networks }).notNull(),
     kind: text('kind', { enum: ['mention', 'keyword', 'hashtag'] }).notNull(),
     query: text('query').notNull(),
+    /** Feed URL, subreddit or instance when the query alone does not say where to listen. */
+    target: text('target'),
     /** Opaque connector cursor; moves only in the transaction that stores what it covers. */
     cursor: text('cursor'),
     intervalSeconds: integer('interval_seconds').notNull().default(60),

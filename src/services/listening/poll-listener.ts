@@ -42,6 +42,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     const result = await connector.poll({
       kind: listener.kind,
       query: listener.query,
+      target: listener.target,
       cursor: listener.cursor,
       account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
     });
