@@ -202,6 +202,40 @@ CREATE TABLE "mentions" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "notification_channels" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"target" text NOT NULL,
+	"secret" text,
+	"audiences" text[] DEFAULT '{}' NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"last_success_at" timestamp with time zone,
+	"last_error_at" timestamp with time zone,
+	"last_error" text,
+	"consecutive_failures" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"channel_id" text NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"link" text,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lease_until" timestamp with time zone,
+	"last_error" text,
+	"sent_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "replies" (
 	"id" text PRIMARY KEY NOT NULL,
 	"case_id" text NOT NULL,
@@ -222,6 +256,14 @@ CREATE TABLE "replies" (
 	"sent_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "listener_usage" (
+	"listener_id" text NOT NULL,
+	"day" date NOT NULL,
+	"posts_read" integer DEFAULT 0 NOT NULL,
+	"requests" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "listener_usage_listener_id_day_pk" PRIMARY KEY("listener_id","day")
 );
 --> statement-breakpoint
 CREATE TABLE "api_tokens" (
@@ -278,11 +320,13 @@ ALTER TABLE "mentions" ADD CONSTRAINT "mentions_brand_id_brands_id_fk" FOREIGN K
 ALTER TABLE "mentions" ADD CONSTRAINT "mentions_listener_id_listeners_id_fk" FOREIGN KEY ("listener_id") REFERENCES "public"."listeners"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentions" ADD CONSTRAINT "mentions_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentions" ADD CONSTRAINT "mentions_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_channel_id_notification_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."notification_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_in_reply_to_mention_id_mentions_id_fk" FOREIGN KEY ("in_reply_to_mention_id") REFERENCES "public"."mentions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_expert_answer_id_expert_answers_id_fk" FOREIGN KEY ("expert_answer_id") REFERENCES "public"."expert_answers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "listener_usage" ADD CONSTRAINT "listener_usage_listener_id_listeners_id_fk" FOREIGN KEY ("listener_id") REFERENCES "public"."listeners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "network_accounts_brand_network_handle" ON "network_accounts" USING btree ("brand_id","network","handle");--> statement-breakpoint
@@ -305,6 +349,8 @@ CREATE INDEX "classifications_mention" ON "classifications" USING btree ("mentio
 CREATE UNIQUE INDEX "mentions_brand_network_external" ON "mentions" USING btree ("brand_id","network","external_id");--> statement-breakpoint
 CREATE INDEX "mentions_case" ON "mentions" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "mentions_brand_posted" ON "mentions" USING btree ("brand_id","posted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_dedupe" ON "notifications" USING btree ("channel_id","dedupe_key");--> statement-breakpoint
+CREATE INDEX "notifications_due" ON "notifications" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "replies_idempotency_key" ON "replies" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "replies_due" ON "replies" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "replies_case" ON "replies" USING btree ("case_id");--> statement-breakpoint

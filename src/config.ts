@@ -15,6 +15,8 @@ export const configSchema = z.object({
   /** Seconds between demo network posts while the demo runs. */
   DEMO_POST_EVERY: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['info', 'silent']).default('info'),
+  /** 32 random bytes (base64) sealing credentials at rest; the embedded default keeps one in DATA_DIR. */
+  SECRET_KEY: z.string().min(40, 'must be 32 random bytes in base64 (openssl rand -base64 32)').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,6 +17,7 @@ export const permissions = {
   'reports.read': ['marketing', 'advisor', 'admin'],
   'listeners.poll': ['admin'],
   'users.manage': ['admin'],
+  'connections.manage': ['admin'],
   'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

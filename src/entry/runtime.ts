@@ -10,8 +10,11 @@ import { type JobDeps, jobNamed } from '../jobs/schedule';
 import { systemClock } from '../lib/clock';
 import { randomId } from '../lib/ids';
 import { consoleLogger, silentLogger } from '../lib/logger';
+import { createSecretBox, parseSecretKey } from '../lib/secret-box';
+import { createHttpNotifier } from '../notify/notifier';
 import type { JobName } from '../services/context';
 import { connectorFactory } from './connectors';
+import { secretKeyFromFile } from './secret-key-file';
 
 export interface NodeRuntime {
   config: Config;
@@ -56,8 +59,13 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     inFlight.set(name, p);
     return p;
   };
+  const secretKey = config.SECRET_KEY
+    ? parseSecretKey(config.SECRET_KEY)
+    : secretKeyFromFile(config.DATA_DIR);
   const deps: JobDeps = {
     db: database.db,
+    secrets: await createSecretBox(secretKey),
+    notifier: createHttpNotifier({ fetch }),
     clock: systemClock,
     ids: randomId,
     logger,

@@ -5,6 +5,8 @@ import { type JobDeps, jobs } from '../jobs/schedule';
 import { systemClock } from '../lib/clock';
 import { randomId } from '../lib/ids';
 import { consoleLogger } from '../lib/logger';
+import { createSecretBox, parseSecretKey } from '../lib/secret-box';
+import { createHttpNotifier } from '../notify/notifier';
 import { connectorFactory } from './connectors';
 
 /**
@@ -14,6 +16,8 @@ import { connectorFactory } from './connectors';
  */
 export interface WorkerEnv {
   HYPERDRIVE: { connectionString: string };
+  /** `wrangler secret put SECRET_KEY`: the same key as the Node instances, to read their credentials. */
+  SECRET_KEY: string;
   PUBLIC_URL?: string;
 }
 
@@ -21,11 +25,13 @@ interface ExecutionContextLike {
   waitUntil(p: Promise<unknown>): void;
 }
 
-function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
+async function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
   const database = connectPostgres(env.HYPERDRIVE.connectionString, { max: 1 });
   const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:8787').replace(/\/$/, '');
   const deps: JobDeps = {
     db: database.db,
+    secrets: await createSecretBox(parseSecretKey(env.SECRET_KEY)),
+    notifier: createHttpNotifier({ fetch: (i, init) => fetch(i, init) }),
     clock: systemClock,
     ids: randomId,
     logger: consoleLogger(),
@@ -47,7 +53,7 @@ function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
-    const { database, deps } = runtime(env, ctx);
+    const { database, deps } = await runtime(env, ctx);
     const app = createApp({ ...deps, dbKind: 'postgres', ping: database.ping, demoNetwork: false });
     const response = await app.fetch(request);
     ctx.waitUntil(database.close());
@@ -55,7 +61,7 @@ export default {
   },
 
   async scheduled(event: { cron: string }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
-    const { database, deps } = runtime(env, ctx);
+    const { database, deps } = await runtime(env, ctx);
     try {
       for (const job of jobs.filter((j) => j.cron === event.cron)) await job.run(deps);
     } finally {

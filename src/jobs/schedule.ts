@@ -1,6 +1,7 @@
 import { asSystem, type JobName, type ServiceDeps } from '../services/context';
 import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
+import { sendDueNotifications } from '../services/notifications/send-due-notifications';
 import { sendDueReplies } from '../services/replies/send-due-replies';
 
 export interface JobDeps extends ServiceDeps {
@@ -28,6 +29,12 @@ export const jobs: Job[] = [
     cron: '* * * * *',
     description: 'Post the approved replies waiting in the outbox',
     run: (deps) => sendDueReplies(asSystem(deps)),
+  },
+  {
+    name: 'send-notifications',
+    cron: '* * * * *',
+    description: 'Deliver queued notifications to Slack, Teams and webhooks, with retries',
+    run: (deps) => sendDueNotifications(asSystem(deps)),
   },
   {
     name: 'demo-network',

@@ -5,6 +5,8 @@ import type { Role } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { IdGenerator } from '../lib/ids';
 import type { Logger } from '../lib/logger';
+import type { SecretBox } from '../lib/secret-box';
+import type { Notifier } from '../notify/notifier';
 
 export interface Actor {
   id: string;
@@ -13,14 +15,17 @@ export interface Actor {
 }
 
 export interface ConnectorTarget {
+  /** Stable per account (or listener): the factory keeps one connector per key, with its rate-limit state. */
+  key: string;
   baseUrl: string | null;
   credentials: Record<string, string> | null;
+  onCredentialsRotated?: (credentials: Record<string, string>) => Promise<void>;
 }
 
 /** Builds the connector for an account or listener: the one door to the outside world. */
 export type ConnectorFactory = (network: NetworkId, target: ConnectorTarget) => Connector;
 
-export type JobName = 'poll-listeners' | 'send-replies' | 'demo-network';
+export type JobName = 'poll-listeners' | 'send-replies' | 'send-notifications' | 'demo-network';
 
 /** Everything a verb needs, passed in by the composition root (tests pass their own). */
 export interface ServiceDeps {
@@ -30,6 +35,10 @@ export interface ServiceDeps {
   logger: Logger;
   classifier: Classifier;
   connectors: ConnectorFactory;
+  /** Delivers notifications to Slack, Teams, webhooks. */
+  notifier: Notifier;
+  /** Seals credentials at rest (AES-GCM). */
+  secrets: SecretBox;
   /** Asks the runtime to run a job soon (after a reply is approved, say); a no-op is valid. */
   nudge: (job: JobName) => void;
   /** Public URL of this service, for links sent outside (notifications, demo posts). */

@@ -37,7 +37,7 @@ export async function createTestApp(opts: { now?: string } = {}): Promise<TestAp
     if (!app) throw new Error('app not ready');
     return Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
   };
-  const deps = testDeps(database, { fetch: selfFetch, ...(opts.now ? { now: opts.now } : {}) });
+  const deps = await testDeps(database, { fetch: selfFetch, ...(opts.now ? { now: opts.now } : {}) });
   app = createApp({ ...deps, dbKind: database.kind, ping: database.ping, demoNetwork: true });
   const { brandId } = await seedDemo(deps, { password: DEMO_PASSWORD });
   const session = async (who: Role | string) => {

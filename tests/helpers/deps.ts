@@ -5,6 +5,8 @@ import { connectorFactory } from '../../src/entry/connectors';
 import { manualClock } from '../../src/lib/clock';
 import { randomId } from '../../src/lib/ids';
 import { silentLogger } from '../../src/lib/logger';
+import { createSecretBox } from '../../src/lib/secret-box';
+import { createHttpNotifier } from '../../src/notify/notifier';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
 
 export type TestDeps = ServiceDeps & {
@@ -13,10 +15,10 @@ export type TestDeps = ServiceDeps & {
 };
 
 /** Real database, real classifier, a clock the test moves; the outside world is whatever fetch says. */
-export function testDeps(
+export async function testDeps(
   database: Database,
-  opts: { fetch?: FetchLike; connectors?: ConnectorFactory; now?: string } = {},
-): TestDeps {
+  opts: { fetch?: FetchLike; notifierFetch?: FetchLike; connectors?: ConnectorFactory; now?: string } = {},
+): Promise<TestDeps> {
   const nudges: JobName[] = [];
   const fetchImpl: FetchLike =
     opts.fetch ??
@@ -25,6 +27,8 @@ export function testDeps(
     });
   return {
     db: database.db,
+    secrets: await createSecretBox(crypto.getRandomValues(new Uint8Array(32))),
+    notifier: createHttpNotifier({ fetch: opts.notifierFetch ?? fetch }),
     clock: manualClock(opts.now ?? '2026-11-20T09:00:00Z'),
     ids: randomId,
     logger: silentLogger,

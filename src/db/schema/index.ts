@@ -8,5 +8,7 @@ export * from './demo-network';
 export * from './escalations';
 export * from './listeners';
 export * from './mentions';
+export * from './notifications';
 export * from './replies';
+export * from './usage';
 export * from './users';

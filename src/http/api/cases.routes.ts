@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import { ValidationError } from '../../lib/errors';
+import { replyPreflight } from '../../services/replies/reply-preflight';
+import { validate } from '../../services/validate';
+
+const preflightQuery = z.object({ text: z.string().max(20_000).default('') });
+
 import { escalateCase, escalateInput } from '../../services/escalation/escalate-case';
 import {
   approveAnswer,
@@ -41,6 +47,17 @@ export const caseRoutes: ApiRoute[] = [
     tag: 'inbox',
     roles: 'advisor, expert (escalated to them or their team), admin',
     handler: (c) => getCase(c.get('ctx'), c.req.param('id')!),
+  },
+  {
+    method: 'get',
+    path: '/cases/:id/preflight',
+    summary:
+      'Before writing: may the post be answered publicly here, room left for `text`, and whether it repeats an earlier reply',
+    tag: 'inbox',
+    roles: 'advisor, expert, admin',
+    query: preflightQuery,
+    handler: (c, { query }) =>
+      replyPreflight(c.get('ctx'), c.req.param('id')!, validate(preflightQuery, query).text),
   },
   {
     method: 'post',

@@ -1,12 +1,19 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { adminRoutes } from './admin.routes';
 import { caseRoutes } from './cases.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
 
-export const apiRouteList = [...caseRoutes, ...expertRoutes, ...reportRoutes, ...listenerRoutes];
+export const apiRouteList = [
+  ...caseRoutes,
+  ...expertRoutes,
+  ...reportRoutes,
+  ...listenerRoutes,
+  ...adminRoutes,
+];
 
 export function apiApp(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();

@@ -31,7 +31,11 @@ import { displayHandle, field, viewOf } from './view';
 /** The network's length rule, from its connector; a network without one yet shows no limit. */
 export function replyLimits(ctx: Ctx, network: CaseData['case']['network']): ReplyLimits | null {
   try {
-    const connector = ctx.connectors(network, { baseUrl: null, credentials: null });
+    const connector = ctx.connectors(network, {
+      key: `network:${network}`,
+      baseUrl: null,
+      credentials: null,
+    });
     return { max: connector.limits.max, canReply: connector.canReply };
   } catch {
     return null;

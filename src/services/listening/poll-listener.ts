@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ConnectorError } from '../../../connectors/types';
 import { withTransaction } from '../../db/client';
-import { listeners, networkAccounts, topics } from '../../db/schema';
+import { listeners, listenerUsage, networkAccounts, topics } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
+import { connectorFor } from '../accounts/connector-for';
+import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-health';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { type IncomingMention, storeMentions } from './store-mentions';
@@ -30,15 +32,12 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     .where(and(eq(networkAccounts.brandId, listener.brandId), eq(networkAccounts.network, listener.network)));
   const account = accounts.find((a) => a.id === listener.accountId) ?? accounts[0] ?? null;
   const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, listener.brandId));
-  const connector = ctx.connectors(listener.network, {
-    baseUrl: account?.baseUrl ?? null,
-    credentials: null,
-  });
   const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
   const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
   const now = ctx.clock.now();
 
   try {
+    const connector = await connectorFor(ctx, listener.network, account);
     const result = await connector.poll({
       kind: listener.kind,
       query: listener.query,
@@ -88,6 +87,23 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
           updatedAt: now,
         })
         .where(eq(listeners.id, listener.id));
+      if (account) await recordAccountSuccess(tx, ctx, account.id);
+      // Pay-per-read networks bill every post fetched, stored or not.
+      await tx
+        .insert(listenerUsage)
+        .values({
+          listenerId: listener.id,
+          day: now.toISOString().slice(0, 10),
+          postsRead: result.mentions.length,
+          requests: 1,
+        })
+        .onConflictDoUpdate({
+          target: [listenerUsage.listenerId, listenerUsage.day],
+          set: {
+            postsRead: sql`${listenerUsage.postsRead} + ${result.mentions.length}`,
+            requests: sql`${listenerUsage.requests} + 1`,
+          },
+        });
       if (ids.length > 0) {
         await audit(tx, ctx, {
           action: 'listener.polled',
@@ -107,18 +123,21 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       err instanceof ConnectorError && err.retryAt
         ? err.retryAt
         : new Date(now.getTime() + Math.min(listener.intervalSeconds * 2 ** (failures - 1), 3600) * 1000);
-    await ctx.db
-      .update(listeners)
-      .set({
-        lastPolledAt: now,
-        lastErrorAt: now,
-        lastError: message,
-        consecutiveFailures: failures,
-        nextPollAt: retryAt,
-        leaseUntil: null,
-        updatedAt: now,
-      })
-      .where(eq(listeners.id, listener.id));
+    await withTransaction(ctx.db, async (tx) => {
+      await tx
+        .update(listeners)
+        .set({
+          lastPolledAt: now,
+          lastErrorAt: now,
+          lastError: message,
+          consecutiveFailures: failures,
+          nextPollAt: retryAt,
+          leaseUntil: null,
+          updatedAt: now,
+        })
+        .where(eq(listeners.id, listener.id));
+      if (account) await recordAccountFailure(tx, ctx, account.id, err, message);
+    });
     ctx.logger.warn('poll failed', { listenerId, error: message });
     return { listenerId, ok: false, fetched: 0, stored: 0, error: message };
   }

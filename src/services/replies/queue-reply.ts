@@ -1,22 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { mentions, networkAccounts, replies } from '../../db/schema';
+import { type cases, mentions, replies } from '../../db/schema';
 import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { latestCustomerMention } from './latest-customer-mention';
+import { preflightIn } from './reply-preflight';
 
-type CaseRow = { id: string; brandId: string; network: (typeof mentions.$inferSelect)['network'] };
-
-/** The customer's latest post in the case: the public answer goes under it, in their thread. */
-export async function latestCustomerMention(tx: Db, caseId: string) {
-  const [m] = await tx
-    .select()
-    .from(mentions)
-    .where(and(eq(mentions.caseId, caseId), eq(mentions.fromBrand, false)))
-    .orderBy(desc(mentions.postedAt))
-    .limit(1);
-  return m ?? null;
-}
+type CaseRow = typeof cases.$inferSelect;
 
 /**
  * Checks the text against the network before it is queued (room left, read-only source), then
@@ -31,21 +22,23 @@ export async function queueReply(
 ) {
   const target = await latestCustomerMention(tx, c.id);
   if (!target) throw new AppError('conflict', 'This case has no customer post to answer');
-  const [account] = await tx
-    .select()
-    .from(networkAccounts)
-    .where(and(eq(networkAccounts.brandId, c.brandId), eq(networkAccounts.network, c.network)))
-    .limit(1);
-  const connector = ctx.connectors(c.network, { baseUrl: account?.baseUrl ?? null, credentials: null });
-  if (!connector.canReply) {
-    throw new AppError('conflict', `${c.network} is a read-only source: answer the customer elsewhere`);
-  }
-  const length = connector.limits.measure(body);
-  if (length > connector.limits.max) {
+  const verdict = await preflightIn(tx, ctx, c, body);
+  if (!verdict.allowed)
+    throw new AppError('conflict', verdict.reason ?? `This post cannot be answered on ${c.network}`);
+  if (verdict.used > verdict.max) {
     throw new ValidationError([
-      { field: 'body', message: `is ${length} characters; ${c.network} allows ${connector.limits.max}` },
+      { field: 'body', message: `is ${verdict.used} characters; ${c.network} allows ${verdict.max}` },
     ]);
   }
+  if (verdict.duplicate) {
+    throw new ValidationError([
+      {
+        field: 'body',
+        message: 'repeats an earlier public reply word for word: personalise it (networks refuse duplicates)',
+      },
+    ]);
+  }
+  const length = verdict.used;
   const id = ctx.ids('rep');
   const [row] = await tx
     .insert(replies)

@@ -3,6 +3,7 @@ import { ConnectorError } from '../../../connectors/types';
 import { withTransaction } from '../../db/client';
 import { cases, mentions, networkAccounts, replies } from '../../db/schema';
 import { transitions } from '../../domain/case-status';
+import { connectorFor } from '../accounts/connector-for';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 
@@ -69,7 +70,7 @@ async function sendOne(ctx: Ctx, reply: typeof replies.$inferSelect): Promise<Se
     .from(networkAccounts)
     .where(and(eq(networkAccounts.brandId, c.brandId), eq(networkAccounts.network, reply.network)))
     .limit(1);
-  const connector = ctx.connectors(reply.network, { baseUrl: account?.baseUrl ?? null, credentials: null });
+  const connector = await connectorFor(ctx, reply.network, account ?? null);
   try {
     const posted = await connector.reply({
       inReplyTo: {
