@@ -22,7 +22,7 @@ let ctx: Ctx;
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  deps = testDeps(database, { now: '2026-11-20T09:00:00Z' });
+  deps = await testDeps(database, { now: '2026-11-20T09:00:00Z' });
   ctx = asSystem(deps);
 });
 
@@ -147,7 +147,7 @@ describe('advanceDemoNetwork', () => {
     // The same story as one caller making the same calls in turn on another database.
     const alone = await createTestDatabase();
     try {
-      const soloDeps = testDeps(alone, { now: '2026-11-20T09:00:00Z' });
+      const soloDeps = await testDeps(alone, { now: '2026-11-20T09:00:00Z' });
       await advanceDemoNetwork(asSystem(soloDeps));
       await advanceDemoNetwork(asSystem(soloDeps));
       soloDeps.clock.advance(12 * MINUTE);

@@ -43,6 +43,7 @@ const SEED_BIGRAM = 0x3c6ef372;
 const SEED_CHAR = 0x510e527f;
 const SEED_ACCENT = 0x1f83d9ab;
 const SEED_META = 0x5be0cd19;
+const SEED_CUE = 0x243f6a88;
 const FNV_PRIME = 0x01000193;
 const MAX_WORD_CHARS = 24;
 const MAX_WORDS = 400;
@@ -99,8 +100,12 @@ const NEGATIVE_EMOTICON_RE = /(?:^|\s)(?:[:;=]['’]?-?[([\\/|]|:'\()(?=\s|$)/;
 
 export interface Featurizer {
   readonly options: FeatureOptions;
-  /** Features of a prepared text, in a buffer reused by the next call: copy it to keep it. */
-  extract(prepared: PreparedText): SparseVector;
+  /**
+   * Features of a prepared text, in a buffer reused by the next call: copy it to keep it. `cues`
+   * are dense values computed elsewhere (a lexicon's score...), added as features 0, 1, ... after
+   * the text's own features are normalised, so their scale does not depend on the text's length.
+   */
+  extract(prepared: PreparedText, cues?: ArrayLike<number>): SparseVector;
 }
 
 export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Featurizer {
@@ -140,7 +145,7 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Fe
 
   return {
     options,
-    extract(prepared) {
+    extract(prepared, cues) {
       length = 0;
       const text = prepared.folded;
       let negated = false;
@@ -204,6 +209,12 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Fe
       for (let k = 0; k < length; k++) norm += (values[k] ?? 0) ** 2;
       const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
       for (let k = 0; k < length; k++) values[k] = (values[k] ?? 0) * scale;
+      if (cues) {
+        for (let k = 0; k < cues.length; k++) {
+          const v = cues[k] ?? 0;
+          if (v !== 0) push(mix(SEED_CUE ^ Math.imul(k + 1, FNV_PRIME)), v);
+        }
+      }
       return { keys, values, length };
     },
   };

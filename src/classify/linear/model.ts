@@ -46,7 +46,7 @@ export function createLinearModel(data: LinearModelData): LinearModel {
   }
   const featurizer: Featurizer = createFeaturizer(data.features);
 
-  function predictVector(vector: SparseVector, out = new Float64Array(classes)): Float64Array {
+  function predictVector(vector: SparseVector, out: Float64Array = new Float64Array(classes)): Float64Array {
     for (let c = 0; c < classes; c++) out[c] = bias[c] ?? 0;
     for (let f = 0; f < vector.length; f++) {
       const key = vector.keys[f] ?? 0;

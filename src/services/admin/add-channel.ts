@@ -4,7 +4,7 @@ import { audiences, channelKinds, notificationChannels } from '../../db/schema';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
-import { notify } from '../notifications/notify';
+import { queueOn } from '../notifications/notify';
 import { validate } from '../validate';
 
 export const channelInput = z
@@ -53,7 +53,7 @@ export async function addChannel(ctx: Ctx, raw: unknown) {
       entityId: id,
       details: { kind: data.kind, audiences: data.audiences },
     });
-    await notify(tx, ctx, data.audiences[0]!, {
+    await queueOn(tx, ctx, [id], {
       dedupeKey: `channel-test:${id}`,
       subject: 'Passerelle: this channel works',
       body: `Notifications for ${data.audiences.join(', ')} will arrive here.`,

@@ -24,12 +24,23 @@ export async function notify(tx: Db, ctx: Ctx, audience: Audience, n: Notificati
     ctx.logger.warn('no notification channel for audience', { audience, subject: n.subject });
     return 0;
   }
+  return queueOn(
+    tx,
+    ctx,
+    channels.map((c) => c.id),
+    n,
+  );
+}
+
+/** Queues on the given channels only (a new channel's test message goes to it alone). */
+export async function queueOn(tx: Db, ctx: Ctx, channelIds: string[], n: NotificationInput): Promise<number> {
+  if (channelIds.length === 0) return 0;
   const rows = await tx
     .insert(notifications)
     .values(
-      channels.map((c) => ({
+      channelIds.map((channelId) => ({
         id: ctx.ids('ntf'),
-        channelId: c.id,
+        channelId,
         dedupeKey: n.dedupeKey,
         subject: n.subject,
         body: n.body,
