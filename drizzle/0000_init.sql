@@ -143,6 +143,30 @@ CREATE TABLE "expert_answers" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "brand_models" (
+	"id" text PRIMARY KEY NOT NULL,
+	"brand_id" text NOT NULL,
+	"task" text NOT NULL,
+	"version" text NOT NULL,
+	"model" text NOT NULL,
+	"examples" integer NOT NULL,
+	"corrections" integer NOT NULL,
+	"metrics" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"trained_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "classification_corrections" (
+	"id" text PRIMARY KEY NOT NULL,
+	"brand_id" text NOT NULL,
+	"mention_id" text NOT NULL,
+	"field" text NOT NULL,
+	"from_label" text NOT NULL,
+	"to_label" text NOT NULL,
+	"model_version" text NOT NULL,
+	"corrected_by_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "listeners" (
 	"id" text PRIMARY KEY NOT NULL,
 	"brand_id" text NOT NULL,
@@ -313,6 +337,10 @@ ALTER TABLE "expert_answers" ADD CONSTRAINT "expert_answers_escalation_id_escala
 ALTER TABLE "expert_answers" ADD CONSTRAINT "expert_answers_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_answers" ADD CONSTRAINT "expert_answers_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_answers" ADD CONSTRAINT "expert_answers_reviewed_by_id_users_id_fk" FOREIGN KEY ("reviewed_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brand_models" ADD CONSTRAINT "brand_models_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "classification_corrections" ADD CONSTRAINT "classification_corrections_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "classification_corrections" ADD CONSTRAINT "classification_corrections_mention_id_mentions_id_fk" FOREIGN KEY ("mention_id") REFERENCES "public"."mentions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "classification_corrections" ADD CONSTRAINT "classification_corrections_corrected_by_id_users_id_fk" FOREIGN KEY ("corrected_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "listeners" ADD CONSTRAINT "listeners_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "listeners" ADD CONSTRAINT "listeners_account_id_network_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."network_accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "classifications" ADD CONSTRAINT "classifications_mention_id_mentions_id_fk" FOREIGN KEY ("mention_id") REFERENCES "public"."mentions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -344,6 +372,10 @@ CREATE INDEX "demo_posts_thread" ON "demo_posts" USING btree ("thread_root");-->
 CREATE INDEX "escalations_case" ON "escalations" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "escalations_expert" ON "escalations" USING btree ("expert_id","status");--> statement-breakpoint
 CREATE INDEX "expert_answers_escalation" ON "expert_answers" USING btree ("escalation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "brand_models_version" ON "brand_models" USING btree ("brand_id","task","version");--> statement-breakpoint
+CREATE INDEX "brand_models_latest" ON "brand_models" USING btree ("brand_id","task","trained_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "corrections_mention_field" ON "classification_corrections" USING btree ("mention_id","field");--> statement-breakpoint
+CREATE INDEX "corrections_brand" ON "classification_corrections" USING btree ("brand_id","created_at");--> statement-breakpoint
 CREATE INDEX "listeners_due" ON "listeners" USING btree ("enabled","next_poll_at");--> statement-breakpoint
 CREATE INDEX "classifications_mention" ON "classifications" USING btree ("mention_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mentions_brand_network_external" ON "mentions" USING btree ("brand_id","network","external_id");--> statement-breakpoint

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { adminRoutes } from './admin.routes';
 import { caseRoutes } from './cases.routes';
+import { classifyRoutes } from './classify.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
@@ -13,6 +14,7 @@ export const apiRouteList = [
   ...reportRoutes,
   ...listenerRoutes,
   ...adminRoutes,
+  ...classifyRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

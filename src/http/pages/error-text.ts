@@ -25,6 +25,13 @@ export function translateMessage(locale: Locale, message: string): string {
   const readOnly = /^(\w+) is a read-only source/.exec(message);
   if (readOnly?.[1]) return t(locale, 'error.readOnly', { network: label(locale, 'network', readOnly[1]) });
   if (/ does not exist$/.test(message)) return t(locale, 'error.notFound');
+  const connected = /^@(\S+) is already connected on (\w+)$/.exec(message);
+  if (connected?.[1] && connected[2]) {
+    return t(locale, 'error.alreadyConnected', {
+      handle: `@${connected[1]}`,
+      network: label(locale, 'network', connected[2]),
+    });
+  }
   return message;
 }
 
@@ -33,6 +40,15 @@ const issueText: Record<string, MessageKey> = {
   'the answer cannot be empty': 'error.emptyAnswer',
   'tell the expert what to change': 'error.tellExpert',
   'is required': 'error.required',
+  'must be a URL': 'issue.mustBeUrl',
+  'must start with http:// or https://': 'issue.mustBeHttp',
+  'an RSS/Atom listener needs the feed URL (http or https)': 'issue.feedUrl',
+  'must be at least 16 characters': 'issue.secretShort',
+  'choose at least one audience': 'issue.audience',
+  'must be the webhook URL (https://...)': 'issue.webhookUrl',
+  'must be an e-mail address': 'issue.email',
+  'repeats an earlier public reply word for word: personalise it (networks refuse duplicates)':
+    'issue.duplicate',
 };
 
 const fieldKey: Record<string, MessageKey> = {
@@ -44,19 +60,29 @@ const fieldKey: Record<string, MessageKey> = {
   password: 'field.password',
 };
 
-/** "Answer: write the answer first", in the reader's language where the wording is known. */
-export function translateIssue(locale: Locale, issue: FieldIssue): string {
-  const field = fieldKey[issue.field] ? t(locale, fieldKey[issue.field]!) : issue.field;
-  const known = issueText[issue.message];
-  const tooLong = /^is (\d+) characters; (\w+) allows (\d+)$/.exec(issue.message);
-  let text = issue.message;
-  if (known) text = t(locale, known);
-  else if (tooLong) {
-    text = t(locale, 'error.tooLong', {
+/** "write the answer first": what is wrong with a field, in the reader's language where known. */
+export function translateIssueMessage(locale: Locale, message: string): string {
+  const known = issueText[message];
+  if (known) return t(locale, known);
+  const tooLong = /^is (\d+) characters; (\w+) allows (\d+)$/.exec(message);
+  if (tooLong) {
+    return t(locale, 'error.tooLong', {
       n: Number(tooLong[1]),
       network: label(locale, 'network', tooLong[2]),
       max: Number(tooLong[3]),
     });
-  } else if (/^Too big/i.test(issue.message)) text = t(locale, 'error.tooLongField');
-  return `${field}: ${text}`;
+  }
+  const noMentions = /^(\w+) has no mentions: listen for keywords$/.exec(message);
+  if (noMentions?.[1])
+    return t(locale, 'issue.noMentions', { network: label(locale, 'network', noMentions[1]) });
+  if (/^Too big/i.test(message)) return t(locale, 'error.tooLongField');
+  // zod's own wording for values no form of ours can produce (a tampered select, a wrong type).
+  if (/^(Invalid|Too small|Expected)/i.test(message)) return t(locale, 'issue.invalid');
+  return message;
+}
+
+/** "Answer: write the answer first", in the reader's language where the wording is known. */
+export function translateIssue(locale: Locale, issue: FieldIssue): string {
+  const field = fieldKey[issue.field] ? t(locale, fieldKey[issue.field]!) : issue.field;
+  return `${field}: ${translateIssueMessage(locale, issue.message)}`;
 }

@@ -69,6 +69,26 @@ export function formatAge(locale: Locale, since: Date, now: Date): string {
   return t(locale, 'age.days', { n: Math.floor(hours / 24) });
 }
 
+/** A listener's poll interval: "30 s", "5 min", "6 h", "1 d". */
+export function formatInterval(locale: Locale, seconds: number): string {
+  if (seconds < 60 || seconds % 60 !== 0) return t(locale, 'age.seconds', { n: seconds });
+  const minutes = seconds / 60;
+  if (minutes < 60 || minutes % 60 !== 0) return t(locale, 'age.minutes', { n: minutes });
+  const hours = minutes / 60;
+  if (hours < 24 || hours % 24 !== 0) return t(locale, 'age.hours', { n: hours });
+  return t(locale, 'age.days', { n: hours / 24 });
+}
+
+/** An estimate in US dollars: "US$0.15" / "0,15 $US"; sub-cent prices keep their third decimal. */
+export function formatUsd(locale: Locale, amount: number): string {
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 3,
+  }).format(amount);
+}
+
 export function formatPercent(locale: Locale, score: number): string {
   return t(locale, 'case.score', { pct: Math.round(score * 100) });
 }

@@ -1,3 +1,5 @@
+import { adminEn } from './messages-admin-en';
+
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
   'app.name': 'Passerelle',
@@ -304,6 +306,8 @@ export const en = {
   'field.reason': 'Reason',
   'field.email': 'E-mail',
   'field.password': 'Password',
+
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

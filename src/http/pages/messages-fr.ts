@@ -1,3 +1,4 @@
+import { adminFr } from './messages-admin-fr';
 import type { MessageKey } from './messages-en';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
@@ -308,4 +309,6 @@ export const fr: Record<MessageKey, string> = {
   'field.reason': 'Motif',
   'field.email': 'Adresse e-mail',
   'field.password': 'Mot de passe',
+
+  ...adminFr,
 };
