@@ -1,22 +1,57 @@
+import { createBlueskyConnector } from '../../connectors/bluesky';
 import { createDemoConnector } from '../../connectors/demo';
-import type { Connector, FetchLike } from '../../connectors/types';
+import { createHackerNewsConnector } from '../../connectors/hackernews';
+import { createMastodonConnector } from '../../connectors/mastodon';
+import { createRedditConnector } from '../../connectors/reddit';
+import { createRssConnector } from '../../connectors/rss';
+import type { Connector, ConnectorOptions, FetchLike, NetworkId } from '../../connectors/types';
+import { createXConnector } from '../../connectors/x';
 import { AppError } from '../lib/errors';
 import type { ConnectorFactory, ConnectorTarget } from '../services/context';
 
 const MAX_CACHED = 500;
 
+export interface ConnectorFactoryOptions {
+  fetch: FetchLike;
+  demoBaseUrl: string;
+  /** Reddit asks every client to say who it is. */
+  userAgent: string;
+  /** Resolves feed hostnames so RSS refuses private addresses (Node injects DNS; Workers cannot). */
+  resolveHost?: (hostname: string) => Promise<string[]>;
+}
+
 /**
  * The one place that knows which connector serves which network. Connectors are kept per account
  * (and credentials), so their rate-limit state and sessions outlive a single poll.
  */
-export function connectorFactory(opts: { fetch: FetchLike; demoBaseUrl: string }): ConnectorFactory {
+export function connectorFactory(opts: ConnectorFactoryOptions): ConnectorFactory {
   const cache = new Map<string, Connector>();
-  const build = (network: Parameters<ConnectorFactory>[0], target: ConnectorTarget): Connector => {
+  const build = (network: NetworkId, target: ConnectorTarget): Connector => {
+    const common: ConnectorOptions = {
+      fetch: opts.fetch,
+      baseUrl: target.baseUrl,
+      ...(target.onCredentialsRotated ? { onCredentialsRotated: target.onCredentialsRotated } : {}),
+    };
     switch (network) {
       case 'demo':
         return createDemoConnector({ baseUrl: target.baseUrl ?? opts.demoBaseUrl, fetch: opts.fetch });
-      default:
-        throw new AppError('unavailable', `No connector for ${network} yet`);
+      case 'x':
+        return createXConnector({ ...common, bearerToken: target.credentials?.bearerToken });
+      case 'reddit':
+        return createRedditConnector({ ...common, userAgent: opts.userAgent });
+      case 'mastodon':
+        if (!target.baseUrl)
+          throw new AppError('validation_failed', 'A Mastodon account needs the URL of its instance');
+        return createMastodonConnector(common);
+      case 'bluesky':
+        return createBlueskyConnector(common);
+      case 'rss':
+        return createRssConnector({
+          ...common,
+          ...(opts.resolveHost ? { resolveHost: opts.resolveHost } : {}),
+        });
+      case 'hackernews':
+        return createHackerNewsConnector(common);
     }
   };
   return (network, target) => {

@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import type { Hono } from 'hono';
 import type { FetchLike } from '../../connectors/types';
 import { createApp } from '../app';
@@ -70,7 +71,12 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     ids: randomId,
     logger,
     classifier: createRuleClassifier(),
-    connectors: connectorFactory({ fetch: fetchImpl, demoBaseUrl }),
+    connectors: connectorFactory({
+      userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
+      resolveHost: (host) => lookup(host, { all: true }).then((all) => all.map((a) => a.address)),
+      fetch: fetchImpl,
+      demoBaseUrl,
+    }),
     nudge: (name) => {
       setTimeout(() => void runJob(name), 50);
     },

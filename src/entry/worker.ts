@@ -37,6 +37,8 @@ async function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
     logger: consoleLogger(),
     classifier: createRuleClassifier(),
     connectors: connectorFactory({
+      userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
+
       fetch: (i, init) => fetch(i, init),
       demoBaseUrl: `${publicUrl}/demo-network/api`,
     }),

@@ -33,9 +33,13 @@ const emailOf = (who: Role | string) =>
 export async function createTestApp(opts: { now?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   let app: Hono<AppEnv> | null = null;
+  // The service's own host (the demo network) is served in-process; anything else, such as a
+  // mock network on 127.0.0.1, goes over real HTTP.
   const selfFetch: FetchLike = (input, init) => {
     if (!app) throw new Error('app not ready');
-    return Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.startsWith('http://passerelle.test')) return fetch(input, init);
+    return Promise.resolve(app.request(input instanceof Request ? input : url, init));
   };
   const deps = await testDeps(database, { fetch: selfFetch, ...(opts.now ? { now: opts.now } : {}) });
   app = createApp({ ...deps, dbKind: database.kind, ping: database.ping, demoNetwork: true });

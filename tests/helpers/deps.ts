@@ -35,7 +35,11 @@ export async function testDeps(
     classifier: createRuleClassifier(),
     connectors:
       opts.connectors ??
-      connectorFactory({ fetch: fetchImpl, demoBaseUrl: 'http://passerelle.test/demo-network/api' }),
+      connectorFactory({
+        userAgent: 'Passerelle/test',
+        fetch: fetchImpl,
+        demoBaseUrl: 'http://passerelle.test/demo-network/api',
+      }),
     nudge: (job) => {
       nudges.push(job);
     },

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Connector, NetworkId } from '../../../connectors/types';
+import type { AccountRef, Connector, NetworkId } from '../../../connectors/types';
 import { networkAccounts } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Ctx } from '../context';
@@ -14,7 +14,7 @@ export async function connectorFor(
   ctx: Ctx,
   network: NetworkId,
   account: Account | null,
-): Promise<Connector> {
+): Promise<{ connector: Connector; account: AccountRef | null }> {
   let credentials: Record<string, string> | null = null;
   if (account?.credentials) {
     try {
@@ -26,7 +26,7 @@ export async function connectorFor(
       );
     }
   }
-  return ctx.connectors(network, {
+  const connector = ctx.connectors(network, {
     key: account ? `account:${account.id}` : `network:${network}`,
     baseUrl: account?.baseUrl ?? null,
     credentials,
@@ -40,4 +40,8 @@ export async function connectorFor(
         }
       : undefined,
   });
+  const ref = account
+    ? { handle: account.handle, externalUserId: account.externalUserId, credentials }
+    : null;
+  return { connector, account: ref };
 }

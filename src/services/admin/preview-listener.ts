@@ -21,13 +21,13 @@ export async function previewListener(ctx: Ctx, raw: unknown) {
   const account = accounts.find((a) => a.id === data.accountId) ?? accounts[0] ?? null;
   const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, data.brandId));
   try {
-    const connector = await connectorFor(ctx, data.network, account);
+    const { connector, account: accountRef } = await connectorFor(ctx, data.network, account);
     const result = await connector.poll({
       kind: data.kind,
       query: data.query,
       target: data.target ?? null,
       cursor: null,
-      account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
+      account: accountRef,
     });
     return {
       ok: true as const,

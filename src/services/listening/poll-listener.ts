@@ -37,13 +37,13 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
   const now = ctx.clock.now();
 
   try {
-    const connector = await connectorFor(ctx, listener.network, account);
+    const { connector, account: accountRef } = await connectorFor(ctx, listener.network, account);
     const result = await connector.poll({
       kind: listener.kind,
       query: listener.query,
       target: listener.target,
       cursor: listener.cursor,
-      account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
+      account: accountRef,
     });
     const topicDefs = brandTopics.map((t) => ({
       key: t.key,

@@ -39,15 +39,12 @@ export async function preflightIn(
     .from(networkAccounts)
     .where(and(eq(networkAccounts.brandId, c.brandId), eq(networkAccounts.network, c.network)))
     .limit(1);
-  const connector = await connectorFor(ctx, c.network, account ?? null);
+  const { connector, account: accountRef } = await connectorFor(ctx, c.network, account ?? null);
   const target = await latestCustomerMention(db, c.id);
   const check = !connector.canReply
     ? { allowed: false, reason: `${c.network} is a read-only source: answer the customer where they wrote` }
     : target
-      ? connector.checkReply(
-          { text: target.text, raw: target.raw },
-          account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
-        )
+      ? connector.checkReply({ text: target.text, raw: target.raw }, accountRef)
       : { allowed: false, reason: 'This case has no customer post to answer' };
   const body = text.trim();
   const used = body ? connector.limits.measure(body) : 0;

@@ -70,7 +70,7 @@ async function sendOne(ctx: Ctx, reply: typeof replies.$inferSelect): Promise<Se
     .from(networkAccounts)
     .where(and(eq(networkAccounts.brandId, c.brandId), eq(networkAccounts.network, reply.network)))
     .limit(1);
-  const connector = await connectorFor(ctx, reply.network, account ?? null);
+  const { connector, account: accountRef } = await connectorFor(ctx, reply.network, account ?? null);
   try {
     const posted = await connector.reply({
       inReplyTo: {
@@ -80,7 +80,7 @@ async function sendOne(ctx: Ctx, reply: typeof replies.$inferSelect): Promise<Se
       },
       text: reply.body,
       idempotencyKey: reply.idempotencyKey,
-      account: account ? { handle: account.handle, externalUserId: account.externalUserId } : null,
+      account: accountRef,
     });
     return finish(ctx, reply, { status: 'sent', externalId: posted.externalId, url: posted.url });
   } catch (err) {
