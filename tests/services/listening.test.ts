@@ -110,3 +110,52 @@ describe('listening', () => {
     expect(await pollDueListeners(asSystem(t.deps))).toHaveLength(1);
   });
 });
+
+describe('threading without a root id', () => {
+  it('joins a reply to the case of the post it answers, and a reply to our own answer too', async () => {
+    const { storeMentions } = await import('../../src/services/listening/store-mentions');
+    const ctx = asSystem(t.deps);
+    const target = { brandId: t.brandId, listenerId: null, network: 'demo' as const };
+    const mention = (id: string, inReplyTo: string | null, text: string) => ({
+      fromBrand: false,
+      classification: t.deps.classifier.classify({ text, topics: [] }),
+      mention: {
+        externalId: id,
+        text,
+        url: null,
+        createdAt: new Date(t.deps.clock.now().getTime()).toISOString(),
+        author: { externalId: 'masto-1', handle: 'ana@mastodon.example' },
+        inReplyToId: inReplyTo,
+        // Like Mastodon: only the parent is known, so the connector names it as the root.
+        threadRootId: inReplyTo ?? id,
+        raw: {},
+      },
+    });
+    await storeMentions(t.deps.db, ctx, target, [mention('m-1', null, '@lumo my hub is offline')]);
+    t.deps.clock.advance(1000);
+    await storeMentions(t.deps.db, ctx, target, [mention('m-2', 'm-1', 'also the app crashes')]);
+    t.deps.clock.advance(1000);
+    await storeMentions(t.deps.db, ctx, target, [mention('m-3', 'm-2', 'and now the lights blink')]);
+    const [c] = await t.deps.db.select().from(cases).where(eq(cases.threadRootExternalId, 'm-1'));
+    const thread = await t.deps.db.select().from(mentions).where(eq(mentions.caseId, c!.id));
+    expect(thread.map((m) => m.externalId).sort()).toEqual(['m-1', 'm-2', 'm-3']);
+
+    // The customer answers our public reply: the conversation continues in the same case.
+    const { replies } = await import('../../src/db/schema');
+    await t.deps.db.insert(replies).values({
+      id: 'rep_thread_test',
+      caseId: c!.id,
+      inReplyToMentionId: thread[0]!.id,
+      network: 'demo',
+      body: 'Sorry! Try unplugging it.',
+      status: 'sent',
+      idempotencyKey: 'thread-test',
+      externalId: 'our-reply-1',
+    });
+    t.deps.clock.advance(1000);
+    await storeMentions(t.deps.db, ctx, target, [mention('m-4', 'our-reply-1', 'did that, still offline')]);
+    const [m4] = await t.deps.db.select().from(mentions).where(eq(mentions.externalId, 'm-4'));
+    expect(m4!.caseId).toBe(c!.id);
+    expect(await t.deps.db.select().from(cases).where(eq(cases.threadRootExternalId, 'm-4'))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { Mention, NetworkId } from '../../../connectors/types';
 import type { Classification } from '../../classify';
 import { priorityOf } from '../../classify';
 import type { Db } from '../../db/client';
-import { authors, cases, classifications, mentions } from '../../db/schema';
+import { authors, cases, classifications, mentions, replies } from '../../db/schema';
 import { responseTargetMinutes, statusAfterFollowUp } from '../../domain/case-status';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
@@ -42,7 +42,7 @@ export async function storeMentions(
   for (const item of ordered) {
     const m = item.mention;
     const authorId = authorIds.get(m.author.externalId)!;
-    const threadRoot = m.threadRootId ?? m.externalId;
+    const threadRoot = await resolveThreadRoot(tx, target, m);
     const id = ctx.ids('men');
     const rows = await tx
       .insert(mentions)
@@ -74,6 +74,39 @@ export async function storeMentions(
     if (item.classification) await storeClassification(tx, ctx, id, item.classification, priorityFor(item));
   }
   return inserted;
+}
+
+/**
+ * Networks that do not name the thread root (Mastodon gives only the parent) still thread: a reply
+ * to a stored post, or to one of our own replies, joins that post's conversation.
+ */
+async function resolveThreadRoot(tx: Db, target: StoreTarget, m: Mention): Promise<string> {
+  if (m.inReplyToId) {
+    const [parent] = await tx
+      .select({ root: mentions.threadRootExternalId })
+      .from(mentions)
+      .where(
+        and(
+          eq(mentions.brandId, target.brandId),
+          eq(mentions.network, target.network),
+          eq(mentions.externalId, m.inReplyToId),
+        ),
+      );
+    if (parent) return parent.root;
+    const [ours] = await tx
+      .select({ root: cases.threadRootExternalId })
+      .from(replies)
+      .innerJoin(cases, eq(cases.id, replies.caseId))
+      .where(
+        and(
+          eq(cases.brandId, target.brandId),
+          eq(replies.network, target.network),
+          eq(replies.externalId, m.inReplyToId),
+        ),
+      );
+    if (ours) return ours.root;
+  }
+  return m.threadRootId ?? m.externalId;
 }
 
 async function upsertAuthors(
