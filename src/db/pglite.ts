@@ -52,7 +52,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Opens (and migrates) the embedded database; `dataDir` null means in memory. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null): Promise<Database & { client: PGlite }> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -72,10 +72,11 @@ export async function wrapPglite(
   client: PGlite,
   release: () => void,
   runMigrations: boolean,
-): Promise<Database> {
+): Promise<Database & { client: PGlite }> {
   const db = drizzle(client, { schema }) as unknown as Db;
   if (runMigrations) await migrate(drizzle(client, { schema }), { migrationsFolder });
   return {
+    client,
     db,
     kind: 'pglite',
     ping: async () => {

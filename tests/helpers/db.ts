@@ -1,7 +1,8 @@
+import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../src/db/client';
 import { migratePostgres } from '../../src/db/migrate-postgres';
-import { openPglite } from '../../src/db/pglite';
+import { openPglite, wrapPglite } from '../../src/db/pglite';
 import { connectPostgres } from '../../src/db/postgres';
 import { randomToken } from '../../src/lib/ids';
 
@@ -11,7 +12,7 @@ import { randomToken } from '../../src/lib/ids';
  */
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openPglite(null);
+  if (!url) return clonePglite();
   const name = `passerelle_t_${randomToken(10)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -33,4 +34,16 @@ export async function createTestDatabase(): Promise<Database> {
 
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+let template: Promise<PGlite> | null = null;
+
+/**
+ * Booting PGlite and migrating takes seconds; cloning a migrated one takes a fraction of that. The
+ * template is never used by a test itself, so every database starts from the migrations alone.
+ */
+async function clonePglite(): Promise<Database> {
+  template ??= openPglite(null).then((d) => d.client);
+  const copy = (await (await template).clone()) as PGlite;
+  return wrapPglite(copy, () => {}, false);
 }

@@ -27,7 +27,7 @@ let connector: Connector;
 beforeEach(async () => {
   database = await createTestDatabase();
   deps = {
-    ...testDeps(database, { now: '2026-11-20T09:00:00Z' }),
+    ...(await testDeps(database, { now: '2026-11-20T09:00:00Z' })),
     dbKind: database.kind,
     ping: database.ping,
     demoNetwork: true,

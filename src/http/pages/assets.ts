@@ -23,6 +23,21 @@ export const appJs = `(function () {
       update();
     })(fields[i]);
   }
+  // A select marked data-switch shows only the parts of the page meant for its value (data-when):
+  // a network's credential fields or query syntax. Hidden fieldsets are disabled, so never sent.
+  var sw = document.querySelector('select[data-switch]');
+  if (sw) {
+    var parts = document.querySelectorAll('[data-when]');
+    var apply = function () {
+      for (var j = 0; j < parts.length; j++) {
+        var on = parts[j].getAttribute('data-when').split(' ').indexOf(sw.value) !== -1;
+        parts[j].hidden = !on;
+        if (parts[j].tagName === 'FIELDSET') parts[j].disabled = !on;
+      }
+    };
+    sw.addEventListener('change', apply);
+    apply();
+  }
 })();
 `;
 

@@ -2,18 +2,15 @@ import type { Child } from 'hono/jsx';
 import { can } from '../../domain/permissions';
 import type { CaseData } from './case-view';
 import { CsrfField } from './components';
+import { canAnswer, limitsOf, PreflightVerdict, type PreflightView, type ReplyLimits } from './preflight';
 import type { View } from './view';
-
-/** What the network allows, read from its connector; null when no connector is configured. */
-export interface ReplyLimits {
-  max: number;
-  canReply: boolean;
-}
 
 /** Which form was posted and what it held, so a refused action keeps the person's text. */
 export interface Draft {
   form: 'claim' | 'reply' | 'escalate' | 'ignore' | 'approve' | 'send-back';
   fields: Record<string, string>;
+  /** Only measured by the pre-flight ("Check the text"), not refused: nothing to mark as invalid. */
+  checked?: boolean;
 }
 
 const skills = ['billing', 'technical', 'general'] as const;
@@ -87,12 +84,13 @@ function Form({ v, action, children }: { v: View; action: string; children: Chil
 export function CaseActions({
   v,
   data,
-  limits,
+  preflight,
   draft,
 }: {
   v: View;
   data: CaseData;
-  limits: ReplyLimits | null;
+  /** The network's verdict on answering this case, from the reply pre-flight service. */
+  preflight: PreflightView;
   draft: Draft | null;
 }) {
   const actor = v.actor;
@@ -103,9 +101,17 @@ export function CaseActions({
   const active = c.status === 'new' || c.status === 'open';
   const heldByOther = c.assigneeId !== null && c.assigneeId !== actor.id;
   const got = (form: Draft['form'], name: string) => (draft?.form === form ? (draft.fields[name] ?? '') : '');
-  const invalid = (form: Draft['form']) => draft?.form === form;
+  const invalid = (form: Draft['form']) => draft?.form === form && !draft.checked;
   // An approved answer waits in the outbox: a second reply now would answer the customer twice.
   const replyPending = data.replies.some((r) => r.status === 'queued' || r.status === 'sending');
+  const limits = limitsOf(preflight);
+  const answerable = canAnswer(preflight);
+  // Measures the typed text without sending it: same form, another action.
+  const checkButton = (form: 'reply' | 'approve') => (
+    <button type="submit" formaction={`${base}/check`} name="check" value={form}>
+      {v.t('preflight.check')}
+    </button>
+  );
 
   const forms = [];
   if (active && !heldByOther) {
@@ -122,11 +128,12 @@ export function CaseActions({
       forms.push(
         replyPending ? (
           <p class="notice notice-info">{v.t('case.replyPending')}</p>
-        ) : limits && !limits.canReply ? (
-          <p class="notice notice-info">{v.t('case.readOnlySource')}</p>
+        ) : !answerable ? (
+          <PreflightVerdict v={v} p={preflight} />
         ) : (
           <Form v={v} action={`${base}/reply`}>
             <h3>{v.t('action.reply')}</h3>
+            <PreflightVerdict v={v} p={preflight} />
             <TextArea
               v={v}
               id="reply-body"
@@ -137,9 +144,12 @@ export function CaseActions({
               network={c.network}
               invalid={invalid('reply')}
             />
-            <button type="submit" class="btn-primary">
-              {v.t('action.replySubmit')}
-            </button>
+            <div class="row">
+              <button type="submit" class="btn-primary">
+                {v.t('action.replySubmit')}
+              </button>
+              {checkButton('reply')}
+            </div>
           </Form>
         ),
       );
@@ -216,24 +226,36 @@ export function CaseActions({
     if (pending) {
       const body = draft?.form === 'approve' ? got('approve', 'body') : pending.body;
       forms.push(
-        <Form v={v} action={`${base}/approve`}>
-          <h3>{v.t('action.approval')}</h3>
-          <p class="muted small">{v.t('action.approvalHelp')}</p>
-          <TextArea
-            v={v}
-            id="approve-body"
-            name="body"
-            text={v.t('action.draft')}
-            value={body}
-            limits={limits}
-            network={c.network}
-            invalid={invalid('approve')}
-            rows={6}
-          />
-          <button type="submit" class="btn-primary">
-            {v.t('action.approve')}
-          </button>
-        </Form>,
+        !answerable ? (
+          <div>
+            <h3>{v.t('action.approval')}</h3>
+            <PreflightVerdict v={v} p={preflight} />
+            <p class="quote">{pending.body}</p>
+          </div>
+        ) : (
+          <Form v={v} action={`${base}/approve`}>
+            <h3>{v.t('action.approval')}</h3>
+            <p class="muted small">{v.t('action.approvalHelp')}</p>
+            <PreflightVerdict v={v} p={preflight} />
+            <TextArea
+              v={v}
+              id="approve-body"
+              name="body"
+              text={v.t('action.draft')}
+              value={body}
+              limits={limits}
+              network={c.network}
+              invalid={invalid('approve')}
+              rows={6}
+            />
+            <div class="row">
+              <button type="submit" class="btn-primary">
+                {v.t('action.approve')}
+              </button>
+              {checkButton('approve')}
+            </div>
+          </Form>
+        ),
         <details open={draft?.form === 'send-back'}>
           <summary>{v.t('action.sendBack')}</summary>
           <Form v={v} action={`${base}/send-back`}>

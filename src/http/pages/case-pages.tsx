@@ -9,7 +9,7 @@ import { getCase } from '../../services/inbox/get-case';
 import { ignoreCase } from '../../services/inbox/ignore-case';
 import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
-import { CaseActions, type Draft, type ReplyLimits } from './case-actions';
+import { CaseActions, type Draft } from './case-actions';
 import {
   Answers,
   AuthorCard,
@@ -26,20 +26,17 @@ import { ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
+import { loadPreflight } from './preflight';
 import { displayHandle, field, viewOf } from './view';
 
-/** The network's length rule, from its connector; a network without one yet shows no limit. */
-export function replyLimits(ctx: Ctx, network: CaseData['case']['network']): ReplyLimits | null {
-  try {
-    const connector = ctx.connectors(network, {
-      key: `network:${network}`,
-      baseUrl: null,
-      credentials: null,
-    });
-    return { max: connector.limits.max, canReply: connector.canReply };
-  } catch {
-    return null;
-  }
+/**
+ * The text the pre-flight measures: what the person just typed (after a refused send or a check),
+ * else the expert's answer waiting for approval, else nothing yet.
+ */
+function textToCheck(data: CaseData, draft: Draft | undefined): string {
+  if (draft && (draft.form === 'reply' || draft.form === 'approve')) return draft.fields.body ?? '';
+  if (data.case.status !== 'awaiting_approval') return '';
+  return [...data.answers].reverse().find((a) => a.status === 'submitted')?.body ?? '';
 }
 
 interface Outcome {
@@ -57,6 +54,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
   const names = namesOf(data);
   const handle = displayHandle(data.case.author.handle);
   const showInboxLink = v.actor && v.actor.role !== 'expert';
+  const preflight = await loadPreflight(ctx, caseId, data.case.network, textToCheck(data, o.draft));
   return sendPage(
     c,
     <Layout v={v} title={v.t('case.title', { handle })} active={showInboxLink ? 'inbox' : undefined}>
@@ -75,12 +73,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
       <div class="grid">
         <div>
           <Thread v={v} data={data} />
-          <CaseActions
-            v={v}
-            data={data}
-            limits={replyLimits(ctx, data.case.network)}
-            draft={o.draft ?? null}
-          />
+          <CaseActions v={v} data={data} preflight={preflight} draft={o.draft ?? null} />
           <Answers v={v} data={data} names={names} />
           <Outbox v={v} data={data} names={names} />
           <History v={v} data={data} />
@@ -125,6 +118,15 @@ export function casePages(): Hono<AppEnv> {
       }
       return c.redirect(`/cases/${encodeURIComponent(caseId)}?done=${done}`, 303);
     });
+
+  // The pre-flight for typed text, without sending it: the same page, the draft kept, nothing stored.
+  app.post('/cases/:id/check', needs('case.reply'), async (c) => {
+    const body = await c.req.parseBody();
+    const form: Draft['form'] = field(body, 'check') === 'approve' ? 'approve' : 'reply';
+    return renderCase(c, c.req.param('id'), {
+      draft: { form, fields: { body: field(body, 'body') }, checked: true },
+    });
+  });
 
   const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
   action('claim', 'case.claim', 'claimed', (ctx, caseId) => claimCase(ctx, { caseId }));

@@ -90,7 +90,18 @@ export function Count({ v, n }: { v: View; n: number }) {
 
 /** The flash after a redirect: only known keys render, so a crafted URL cannot put words on the page. */
 export function Notice({ v, done }: { v: View; done: string | undefined }) {
-  const known = ['claimed', 'replied', 'escalated', 'ignored', 'approved', 'sent_back', 'answered'] as const;
+  const known = [
+    'claimed',
+    'replied',
+    'escalated',
+    'ignored',
+    'approved',
+    'sent_back',
+    'answered',
+    'account_connected',
+    'listener_created',
+    'channel_added',
+  ] as const;
   const key = known.find((k) => k === done);
   if (!key) return null;
   return (

@@ -4,12 +4,12 @@ import { listExpertQueue } from '../../services/escalation/list-expert-queue';
 import { submitAnswer } from '../../services/escalation/submit-answer';
 import { getCase } from '../../services/inbox/get-case';
 import type { AppEnv } from '../env';
-import { replyLimits } from './case-pages';
 import { AuthorCard, ClassificationPanel, Thread } from './case-view';
 import { Age, Badge, CsrfField, ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
+import { limitsOf, loadPreflight } from './preflight';
 import { displayHandle, excerpt, field, viewOf } from './view';
 
 async function findQuestion(c: Context<AppEnv>, escalationId: string) {
@@ -35,7 +35,7 @@ async function renderQuestion(
   const returned = [...data.answers]
     .reverse()
     .find((a) => a.escalationId === e.id && a.status === 'returned');
-  const limits = replyLimits(c.get('ctx'), q.case.network);
+  const limits = limitsOf(await loadPreflight(c.get('ctx'), q.case.id, q.case.network));
   const value = o.body ?? '';
   return sendPage(
     c,

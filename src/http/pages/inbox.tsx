@@ -13,6 +13,7 @@ import {
 } from './components';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
+import { readOnlyNetworks } from './preflight';
 import { displayHandle, excerpt, type View, viewOf } from './view';
 
 type Row = Awaited<ReturnType<typeof listCases>>[number];
@@ -150,6 +151,14 @@ function CaseRow({ v, r }: { v: View; r: Row }) {
       <td class="case-cell">
         <div class="case-who">
           <span>{v.label('network', r.network)}</span>
+          {readOnlyNetworks.has(r.network) ? (
+            <Badge
+              tone="muted"
+              title={v.t('inbox.readOnlyTitle', { network: v.label('network', r.network) })}
+            >
+              {v.t('inbox.readOnly')}
+            </Badge>
+          ) : null}
           <strong>{r.author.displayName ?? handle}</strong>
           {r.author.displayName ? <span>{handle}</span> : null}
           <Followers v={v} n={r.author.followers} />

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
+import { adminPages } from './admin-pages';
 import { assetsApp } from './assets';
 import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
@@ -29,5 +30,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', casePages());
   app.route('/', expertPages());
   app.route('/', reportPages());
+  app.route('/', adminPages());
   return app;
 }

@@ -8,12 +8,18 @@ import { CsrfField } from './components';
 import type { MessageKey } from './i18n';
 import type { View } from './view';
 
-export type NavKey = 'inbox' | 'expert' | 'reports';
+export type NavKey = 'inbox' | 'expert' | 'reports' | 'connections';
 
 const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
   { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
   { key: 'expert', href: '/expert', permission: 'expert.queue', label: 'nav.expert' },
   { key: 'reports', href: '/reports', permission: 'reports.read', label: 'nav.reports' },
+  {
+    key: 'connections',
+    href: '/admin/connections',
+    permission: 'connections.manage',
+    label: 'nav.connections',
+  },
 ];
 
 function LanguageSwitch({ v }: { v: View }) {

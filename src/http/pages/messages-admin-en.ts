@@ -89,6 +89,7 @@ export const adminEn = {
   'form.optional': '(optional)',
   'form.network': 'Network',
   'form.errors': 'The form has errors:',
+  'form.colon': ': ',
 
   'account.title': 'Connect an account',
   'account.intro':
@@ -155,7 +156,8 @@ export const adminEn = {
   'syntax.reddit.title': 'words in the title',
   'syntax.reddit.author': 'posts by this user',
   'syntax.reddit.note': 'Put a subreddit in “Where” to search only there (lumo or r/lumo).',
-  'syntax.rss.words': 'items that contain one of these keywords',
+  'syntax.rss.words': 'items with any of these words (accents and case ignored)',
+  'syntax.rss.phrase': 'this exact phrase',
   'syntax.rss.note': 'The feed URL goes in “Where”. Addresses on a private network are refused.',
   'syntax.hackernews.words': 'stories and comments with these keywords',
   'syntax.hackernews.phrase': 'this exact phrase',
@@ -168,6 +170,7 @@ export const adminEn = {
   'preview.count': '{n} posts would arrive.',
   'preview.none': 'The query works, but no post matches it now.',
   'preview.shown': 'The first {n} are shown, as they would be classified. Nothing was stored.',
+  'preview.shownAll': 'Shown as they would be classified. Nothing was stored.',
   'preview.failed': 'The preview failed: {error}',
   'preview.colPost': 'Post',
   'preview.colPosted': 'Posted',

@@ -177,7 +177,6 @@ export const en = {
   'case.waitingExpert': 'The experts have the question: their answer will appear here for approval.',
   'case.replyPending': 'A reply is on its way: it will be posted in a moment.',
   'case.nothingToDo': 'No action is possible on this case now.',
-  'case.readOnlySource': 'This source is read-only: answer the customer elsewhere.',
   'case.by': 'by {name}',
 
   'action.claim': 'Claim this case',

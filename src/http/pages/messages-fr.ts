@@ -178,7 +178,6 @@ export const fr: Record<MessageKey, string> = {
   'case.waitingExpert': 'Les experts ont la question : leur réponse apparaîtra ici pour validation.',
   'case.replyPending': 'Une réponse est en route : elle sera publiée dans un instant.',
   'case.nothingToDo': 'Aucune action possible sur ce cas pour le moment.',
-  'case.readOnlySource': 'Cette source est en lecture seule : répondez au client ailleurs.',
   'case.by': 'par {name}',
 
   'action.claim': 'Prendre ce cas',

@@ -1,21 +1,18 @@
+// The inbox lists many cases and must not build a connector per row to put a badge on it.
+import { readOnlyNetworks } from '../../domain/networks';
 import { AppError } from '../../lib/errors';
 import type { Ctx } from '../../services/context';
 import { type Preflight, replyPreflight } from '../../services/replies/reply-preflight';
 import { translateMessage } from './error-text';
 import type { View } from './view';
 
-/**
- * Networks Passerelle only reads. The connectors say so too (`canReply`), but the inbox lists many
- * cases and must not build a connector per row to put a badge on it.
- * TODO: move to src/domain next to the networks list, so pages and connectors share one table.
- */
-export const readOnlyNetworks: ReadonlySet<string> = new Set(['rss', 'hackernews']);
+export { readOnlyNetworks };
 
 /** The pre-flight as a page shows it: the verdict, or why the network could not be asked. */
 export interface PreflightView {
   network: string;
   verdict: Preflight | null;
-  /** Why there is no verdict (no connector for this network yet, credentials that cannot be read). */
+  /** Why there is no verdict (no connector, credentials that cannot be read, no instance URL). */
   unavailable: string | null;
   readOnly: boolean;
   /** The text that was measured; empty before anyone typed. */
@@ -44,7 +41,9 @@ export async function loadPreflight(
     const saysReadOnly = !verdict.allowed && /read-only source/.test(verdict.reason ?? '');
     return { network, verdict, unavailable: null, readOnly: readOnly || saysReadOnly, text: text.trim() };
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'unavailable') throw err;
+    // A case the reader may not see stays a 403/404; a network that cannot be asked (no connector,
+    // unreadable credentials, an account missing its instance URL) must not take the case page down.
+    if (!(err instanceof AppError) || err.code === 'forbidden' || err.code === 'not_found') throw err;
     return { network, verdict: null, unavailable: err.message, readOnly, text: text.trim() };
   }
 }

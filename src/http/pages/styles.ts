@@ -62,6 +62,7 @@ dl.facts dd { margin: 0; }
 .notice-ok { background: var(--ok-weak); border-color: #b7dfc8; color: #135c39; }
 .notice-error { background: var(--danger-weak); border-color: #f3c1bb; color: #8a1c12; }
 .notice-info { background: var(--accent-weak); border-color: #c7d8f3; color: #1b3f78; }
+.notice-warn { background: var(--warn-weak); border-color: #f2d7a6; color: #6e4100; }
 
 /* Badges and chips */
 .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 11.5px; line-height: 18px; background: #eef1f4; color: #3a4550; border: 1px solid #dde2e7; white-space: nowrap; }
@@ -72,6 +73,8 @@ dl.facts dd { margin: 0; }
 .badge-neg { background: #fdeef0; color: #a8293a; border-color: #f4c7ce; }
 .badge-pos { background: #e9f6ef; color: #1f7a50; border-color: #c3e5d2; }
 .badge-muted { background: #f3f4f6; color: #6b7580; }
+.badge-danger { background: var(--danger); color: #fff; border-color: var(--danger); font-weight: 600; }
+.badge-ok-strong { background: var(--ok); color: #fff; border-color: var(--ok); font-weight: 600; }
 .badges { display: flex; flex-wrap: wrap; gap: 4px; }
 .prio { display: inline-block; min-width: 34px; text-align: center; font-weight: 700; font-variant-numeric: tabular-nums; border-radius: 4px; padding: 2px 6px; }
 .prio-high { background: #fde3e1; color: #a3190d; }
@@ -89,11 +92,11 @@ button:hover, .btn:hover { background: #f3f5f7; }
 .btn-danger:hover { background: var(--danger-weak); }
 .btn-small { padding: 2px 9px; font-size: 12px; }
 label { display: block; font-weight: 600; font-size: 12.5px; margin: 0 0 4px; }
-input[type="text"], input[type="email"], input[type="password"], input[type="search"], select, textarea {
+input[type="text"], input[type="email"], input[type="password"], input[type="search"], input[type="url"], select, textarea {
   font: inherit; font-size: 13.5px; border: 1px solid var(--line-strong); border-radius: 5px; padding: 5px 8px; background: #fff; color: var(--text); width: 100%;
 }
 textarea { min-height: 92px; resize: vertical; line-height: 1.45; }
-input[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--danger); }
+input[aria-invalid="true"], textarea[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--danger); }
 .field { margin-bottom: 10px; }
 .field-help { font-size: 12px; color: var(--muted); margin-top: 3px; display: flex; justify-content: space-between; gap: 8px; }
 .field-error { font-size: 12px; color: var(--danger); margin-top: 3px; }
@@ -168,4 +171,54 @@ details.data .table { max-width: 640px; margin-top: 8px; }
 details.data summary { cursor: pointer; color: var(--accent); margin-top: 10px; }
 .error-page { max-width: 560px; margin: 6vh auto 0; }
 .error-page .code { font-size: 13px; color: var(--muted); }
+
+[hidden] { display: none !important; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; background: #f1f3f6; border-radius: 3px; padding: 0 4px; }
+.break { overflow-wrap: anywhere; }
+.lead { margin: 0 0 14px; max-width: 90ch; }
+
+/* Pre-flight before a reply */
+.actions > * + .preflight { margin-top: 12px; }
+.preflight ul { list-style: none; padding-left: 0; margin: 4px 0 0; }
+.preflight .preflight-bad { font-weight: 650; color: var(--danger); }
+
+/* Admin: connections */
+.broken-banner { background: var(--danger-weak); border: 2px solid var(--danger); border-left-width: 8px; border-radius: 6px; padding: 12px 16px; margin: 0 0 16px; color: #7a160d; }
+.broken-banner h2 { color: var(--danger); text-transform: none; letter-spacing: 0; font-size: 17px; margin: 0 0 4px; }
+.broken-banner p { margin: 0 0 6px; }
+.broken-banner ul { margin: 0; padding-left: 20px; }
+.broken-banner li { margin: 3px 0; overflow-wrap: anywhere; }
+.broken-banner a { color: #7a160d; font-weight: 650; }
+.admin-section { margin-bottom: 24px; }
+.section-head { display: flex; align-items: center; gap: 12px; margin-bottom: 8px; }
+.section-head h2 { margin: 0; }
+.table tr.row-bad { background: #fff6f5; }
+.table tr.row-bad:hover { background: #fdeeec; }
+.table tr.row-bad > td:first-child { box-shadow: inset 4px 0 0 var(--danger); }
+.health-cell { min-width: 240px; max-width: 420px; }
+.health p { margin: 3px 0 0; }
+.health-error { color: var(--danger); font-weight: 600; overflow-wrap: anywhere; }
+
+/* Admin: forms */
+.admin-form { max-width: 900px; }
+.admin-form.narrow { max-width: 720px; }
+.form-row { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 14px; }
+@media (max-width: 720px) { .form-row { grid-template-columns: 1fr; } }
+.admin-form .field-help { display: block; }
+.admin-form p.field-help, .admin-form p.field-error { margin: 3px 0 0; }
+.admin-form .field-error { font-weight: 600; }
+fieldset[aria-invalid="true"] { border-color: var(--danger); }
+.optional { font-weight: 400; color: var(--muted); }
+fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px 10px; margin: 0 0 12px; min-width: 0; }
+legend { font-weight: 650; font-size: 12.5px; padding: 0 4px; }
+fieldset.cred-set { background: #fafbfc; }
+.admin-form .creds p.field-help { margin: 0 0 8px; }
+.cred-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 12px; }
+.checks .row { gap: 16px; }
+label.check { display: inline-flex; gap: 6px; align-items: center; font-weight: 500; font-size: 13.5px; margin: 0; }
+.syntax h3 { margin: 0 0 6px; }
+.syntax section + section { border-top: 1px dashed var(--line); padding-top: 10px; margin-top: 10px; }
+.syntax-list { display: grid; grid-template-columns: max-content 1fr; gap: 5px 12px; margin: 0 0 6px; font-size: 13px; }
+.syntax-list dd { margin: 0; }
+.preview { margin-top: 14px; }
 `;

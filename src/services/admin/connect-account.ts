@@ -8,25 +8,35 @@ import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { validate } from '../validate';
 
-export const connectAccountInput = z.object({
-  brandId: z.string().min(1),
-  network: z.enum(networks),
-  handle: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(200)
-    .transform((h) => h.replace(/^@/, '')),
-  externalUserId: z.string().trim().max(200).optional(),
-  baseUrl: z
-    .string()
-    .trim()
-    .url('must be a URL')
-    .regex(/^https?:\/\//, 'must start with http:// or https://')
-    .optional(),
-  /** Network-specific keys (accessToken, refreshToken, appPassword...); sealed before storage. */
-  credentials: z.record(z.string(), z.string().max(4000)).optional(),
-});
+export const connectAccountInput = z
+  .object({
+    brandId: z.string().min(1),
+    network: z.enum(networks),
+    handle: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(200)
+      .transform((h) => h.replace(/^@/, '')),
+    externalUserId: z.string().trim().max(200).optional(),
+    baseUrl: z
+      .string()
+      .trim()
+      .url('must be a URL')
+      .regex(/^https?:\/\//, 'must start with http:// or https://')
+      .optional(),
+    /** Network-specific keys (accessToken, refreshToken, appPassword...); sealed before storage. */
+    credentials: z.record(z.string(), z.string().max(4000)).optional(),
+  })
+  .superRefine((v, issues) => {
+    if (v.network === 'mastodon' && !v.baseUrl) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['baseUrl'],
+        message: 'a Mastodon account needs the URL of its instance',
+      });
+    }
+  });
 
 /** Stores the brand's account; credentials are sealed with AES-GCM and never written in the audit log. */
 export async function connectAccount(ctx: Ctx, raw: unknown) {

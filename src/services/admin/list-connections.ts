@@ -55,6 +55,11 @@ export async function listConnections(ctx: Ctx) {
         cost30Days: price === undefined ? null : Number(u?.last30 ?? 0) * price,
       };
     }),
-    channels: channels.map(({ secret, ...c }) => ({ ...c, signed: secret !== null })),
+    // Slack and Teams webhook URLs are secrets themselves: show where they go, not the URL.
+    channels: channels.map(({ secret, target, ...c }) => ({
+      ...c,
+      target: c.kind === 'email' ? target : new URL(target).host,
+      signed: secret !== null,
+    })),
   };
 }

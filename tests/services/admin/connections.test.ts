@@ -67,6 +67,7 @@ describe('connections (admin)', () => {
       brandId: t.brandId,
       network: 'mastodon',
       handle: 'lumo',
+      baseUrl: 'https://mastodon.example',
     });
     expect(again.status).toBe(409);
     const bad = await call(admin, 'POST', '/admin/accounts', {
@@ -77,6 +78,14 @@ describe('connections (admin)', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: any) => i.field).sort()).toEqual(['baseUrl', 'handle', 'network']);
+    const noInstance = await call(admin, 'POST', '/admin/accounts', {
+      brandId: t.brandId,
+      network: 'mastodon',
+      handle: 'x',
+    });
+    expect(noInstance.json.error.issues).toEqual([
+      { field: 'baseUrl', message: 'a Mastodon account needs the URL of its instance' },
+    ]);
   });
 
   it('is for admins only', async () => {
