@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { requestJson } from '../http';
+import { parseJsonCursor } from '../json-cursor';
 import {
   type Connector,
   ConnectorError,
@@ -267,26 +268,7 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 function parseCursor(cursor: string | null): HnCursor | null {
-  if (cursor === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(cursor);
-  } catch {
-    throw new ConnectorError(
-      NETWORK,
-      'malformed',
-      'the stored Hacker News cursor is not JSON: it was not written by this connector',
-    );
-  }
-  const parsed = hnCursorSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ConnectorError(
-      NETWORK,
-      'malformed',
-      `the stored Hacker News cursor has an unexpected shape (${parsed.error.issues[0]?.path.join('.') || 'root'})`,
-    );
-  }
-  return parsed.data;
+  return parseJsonCursor(NETWORK, 'Hacker News', hnCursorSchema, cursor);
 }
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {

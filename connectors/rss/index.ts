@@ -3,7 +3,9 @@
  * address is the listener's `target` (or, failing that, `baseUrl`); its `query` holds keywords
  * matched here (see keywords.ts). Novelty is decided by the ids already seen, kept in the cursor.
  */
+
 import { DEFAULT_TIMEOUT_MS } from '../http';
+import { parseJsonCursor } from '../json-cursor';
 import {
   type Connector,
   ConnectorError,
@@ -198,24 +200,5 @@ function matchableText(item: RawFeedItem): string {
 }
 
 function parseCursor(cursor: string | null): RssCursor | null {
-  if (cursor === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(cursor);
-  } catch {
-    throw new ConnectorError(
-      NETWORK,
-      'malformed',
-      'the stored feed cursor is not JSON: it was not written by this connector',
-    );
-  }
-  const parsed = rssCursorSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ConnectorError(
-      NETWORK,
-      'malformed',
-      `the stored feed cursor has an unexpected shape (${parsed.error.issues[0]?.path.join('.') || 'root'})`,
-    );
-  }
-  return parsed.data;
+  return parseJsonCursor(NETWORK, 'feed', rssCursorSchema, cursor);
 }
