@@ -1,6 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type cases, mentions, replies } from '../../db/schema';
+import { type cases, replies } from '../../db/schema';
 import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
