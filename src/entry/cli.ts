@@ -1,4 +1,12 @@
 import { parseArgs } from 'node:util';
+import {
+  classifyLines,
+  decodeInput,
+  evalCommand,
+  modelsFor,
+  trainCommand,
+  ttyProgress,
+} from '../classify/train-cli';
 import { parseConfig } from '../config';
 import { AppError } from '../lib/errors';
 import { createApiToken } from '../services/auth/sessions';
@@ -19,6 +27,12 @@ const usage = `passerelle <command>
               [--skills billing,technical] [--languages en,fr] [--locale en|fr]
   token create --email E [--name N]   print a new API token for that user
   poll                       run one listening cycle now and print what it stored
+  classify [--sentiment-model F] [--intent-model F] [--topic-model F]
+                             classify standard input (one text a line, or JSON lines with "text")
+  train <sentiment|intent|topic> --data FILE --out MODEL
+                             train a model from TSV (label<TAB>text) or JSON lines ({"text","label"})
+  eval <sentiment|intent|topic> --data FILE [--model MODEL]
+                             accuracy, macro recall, macro F1, per-class figures, confusion matrix
 `;
 
 async function withRuntime<T>(
@@ -108,6 +122,48 @@ export async function main(argv: string[]): Promise<number> {
         if (outcomes.length === 0) console.log('No enabled listener.');
       });
       return 0;
+    case 'classify': {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: {
+          'sentiment-model': { type: 'string' },
+          'intent-model': { type: 'string' },
+          'topic-model': { type: 'string' },
+        },
+      });
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      const models = modelsFor({
+        ...(values['sentiment-model'] ? { sentiment: values['sentiment-model'] } : {}),
+        ...(values['intent-model'] ? { intent: values['intent-model'] } : {}),
+        ...(values['topic-model'] ? { topic: values['topic-model'] } : {}),
+      });
+      process.stdout.write(classifyLines(decodeInput(Buffer.concat(chunks)), models));
+      return 0;
+    }
+    case 'train': {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { data: { type: 'string' }, out: { type: 'string' } },
+      });
+      if (!sub || !values.data || !values.out)
+        throw new AppError('bad_request', 'usage: passerelle train <task> --data FILE --out MODEL');
+      const summary = trainCommand(sub, values.data, values.out, ttyProgress(process.stderr));
+      console.log(
+        `Trained ${summary.task} model ${summary.version} on ${summary.examples} examples (${summary.labels.join(', ')}) in ${summary.seconds.toFixed(1)} s: ${values.out} (${summary.bytes} bytes)`,
+      );
+      return 0;
+    }
+    case 'eval': {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { data: { type: 'string' }, model: { type: 'string' } },
+      });
+      if (!sub || !values.data)
+        throw new AppError('bad_request', 'usage: passerelle eval <task> --data FILE [--model MODEL]');
+      console.log(evalCommand(sub, values.data, values.model).report);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -123,3 +123,70 @@ describe('an X account through the whole service', () => {
     expect(detail.json.data.case.status).toBe('answered');
   });
 });
+
+describe('rotating X credentials', () => {
+  it('stores the rotated refresh token, sealed, before using it', async () => {
+    const t = await createTestApp();
+    const x = await startXApiMock();
+    try {
+      const admin = await t.token('admin');
+      const advisor = await t.token('advisor');
+      const call = async (token: string, method: string, path: string, body?: unknown) => {
+        const res = await t.app.request(`http://passerelle.test/api${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: res.status, json: (await res.json()) as any };
+      };
+      const stale = {
+        bearerToken: x.appBearer,
+        accessToken: 'expired-access',
+        refreshToken: x.user.refreshToken,
+        clientId: x.user.clientId,
+      };
+      const account = await call(admin, 'POST', '/admin/accounts', {
+        brandId: t.brandId,
+        network: 'x',
+        handle: 'lumo',
+        externalUserId: BRAND.id,
+        baseUrl: x.baseUrl,
+        credentials: stale,
+      });
+      await call(admin, 'POST', '/admin/listeners', {
+        brandId: t.brandId,
+        network: 'x',
+        kind: 'mention',
+        query: '@lumo',
+        accountId: account.json.data.id,
+      });
+      await t.deps.db.execute(
+        (await import('drizzle-orm')).sql`update listeners set enabled = false where network = 'demo'`,
+      );
+      x.add({
+        text: '@lumo hello, is the store open on Sunday?',
+        author: SARAH,
+        created_at: new Date().toISOString(),
+      });
+      await pollDueListeners(asSystem(t.deps), { force: true });
+      const cases = await call(advisor, 'GET', '/cases?network=x');
+      const reply = await call(advisor, 'POST', `/cases/${cases.json.data[0].id}/reply`, {
+        body: 'Hi Sarah, yes, 10:00 to 18:00!',
+      });
+      expect(reply.status).toBe(201);
+      const [outcome] = await sendDueReplies(asSystem(t.deps));
+      expect(outcome).toMatchObject({ status: 'sent' });
+
+      const row = await t.deps.db.query.networkAccounts.findFirst({
+        where: (a, { eq }) => eq(a.id, account.json.data.id),
+      });
+      expect(row!.credentials).not.toContain(x.user.refreshToken);
+      const stored = JSON.parse(await t.deps.secrets.open(row!.credentials!));
+      expect(stored).toMatchObject({ accessToken: x.user.accessToken, refreshToken: x.user.refreshToken });
+      expect(stored.refreshToken).not.toBe(stale.refreshToken);
+    } finally {
+      await x.close();
+      await t.close();
+    }
+  });
+});
