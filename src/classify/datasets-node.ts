@@ -210,3 +210,30 @@ export function readClinc150(folder: string): Clinc150 {
   };
   return { train: split('train'), val: split('val'), oosTrain: split('oos_train'), oosVal: split('oos_val') };
 }
+
+export interface CareSeed {
+  sentiment: LabelledText[];
+  intent: LabelledText[];
+}
+
+/**
+ * The project's own seed mentions (src/classify/training/care-*.tsv): `sentiment<TAB>intent<TAB>text`,
+ * with '#' comment lines. Each line gives one sentiment example and one intent example.
+ */
+export function parseCareSeed(content: string, source: string, weight = 1): CareSeed {
+  const seed: CareSeed = { sentiment: [], intent: [] };
+  splitLines(content).forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const [sentiment, intent, text, ...rest] = line.split('\t');
+    if (!sentiment || !intent || !text || rest.length > 0) {
+      throw new DatasetError(source, i + 1, 'expected "sentiment<TAB>intent<TAB>text"');
+    }
+    seed.sentiment.push({ text, label: sentiment, weight });
+    seed.intent.push({ text, label: intent, weight });
+  });
+  return seed;
+}
+
+export function readCareSeed(path: string, weight = 1): CareSeed {
+  return parseCareSeed(decodeUtf8(readFileSync(path), path), path, weight);
+}

@@ -2,7 +2,8 @@ import { lookup } from 'node:dns/promises';
 import type { Hono } from 'hono';
 import type { FetchLike } from '../../connectors/types';
 import { createApp } from '../app';
-import { createRuleClassifier } from '../classify';
+import { createModelClassifier } from '../classify';
+import { loadDefaultModels } from '../classify/models-node';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { openDatabase } from '../db/open';
@@ -70,7 +71,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     clock: systemClock,
     ids: randomId,
     logger,
-    classifier: createRuleClassifier(),
+    classifier: createModelClassifier(loadDefaultModels()),
     connectors: connectorFactory({
       userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
       resolveHost: (host) => lookup(host, { all: true }).then((all) => all.map((a) => a.address)),

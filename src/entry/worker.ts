@@ -1,5 +1,7 @@
+import sentimentEn from '../../models/sentiment-en.bin';
+import sentimentFr from '../../models/sentiment-fr.bin';
 import { createApp } from '../app';
-import { createRuleClassifier } from '../classify';
+import { createModelClassifier, loadModels } from '../classify';
 import { connectPostgres } from '../db/postgres';
 import { type JobDeps, jobs } from '../jobs/schedule';
 import { systemClock } from '../lib/clock';
@@ -21,6 +23,9 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
 }
 
+// Built once per isolate: the models are data modules, parsed when the worker starts.
+const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }));
+
 interface ExecutionContextLike {
   waitUntil(p: Promise<unknown>): void;
 }
@@ -35,7 +40,7 @@ async function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
     clock: systemClock,
     ids: randomId,
     logger: consoleLogger(),
-    classifier: createRuleClassifier(),
+    classifier,
     connectors: connectorFactory({
       userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
 

@@ -1,5 +1,6 @@
 import type { FetchLike } from '../../connectors/types';
-import { createRuleClassifier } from '../../src/classify';
+import { type Classifier, createModelClassifier } from '../../src/classify';
+import { loadDefaultModels } from '../../src/classify/models-node';
 import type { Database } from '../../src/db/client';
 import { connectorFactory } from '../../src/entry/connectors';
 import { manualClock } from '../../src/lib/clock';
@@ -32,7 +33,7 @@ export async function testDeps(
     clock: manualClock(opts.now ?? '2026-11-20T09:00:00Z'),
     ids: randomId,
     logger: silentLogger,
-    classifier: createRuleClassifier(),
+    classifier: defaultClassifier(),
     connectors:
       opts.connectors ??
       connectorFactory({
@@ -46,4 +47,12 @@ export async function testDeps(
     publicUrl: 'http://passerelle.test',
     nudges,
   };
+}
+
+let shared: Classifier | null = null;
+
+/** The service's own default classifier (the shipped models), loaded once per test file. */
+function defaultClassifier(): Classifier {
+  shared ??= createModelClassifier(loadDefaultModels());
+  return shared;
 }

@@ -81,14 +81,26 @@ export function createLanguageDetector(): LanguageDetector {
   // Unseen trigrams get half the probability of the rarest one we kept.
   const enFloor = minValue(enTable) - Math.LN2;
   const frFloor = minValue(frTable) - Math.LN2;
-  // One lookup per trigram: a joint table holding both log-probabilities side by side.
-  const joint = new Map<number, number>();
-  const logProb: number[] = [];
-  for (const code of new Set([...enTable.keys(), ...frTable.keys()])) {
-    joint.set(code, logProb.length);
-    logProb.push(enTable.get(code) ?? enFloor, frTable.get(code) ?? frFloor);
+  // One lookup per trigram: an open-addressing table (trigram codes are never 0) holding both
+  // log-probabilities side by side; a Map lookup per trigram cost more than the rest of detection.
+  const codes = [...new Set([...enTable.keys(), ...frTable.keys()])];
+  let size = 16;
+  while (size < codes.length * 2) size *= 2;
+  const mask = size - 1;
+  const slotCodes = new Int32Array(size);
+  const logProbs = new Float64Array(size * 2);
+  const slotOf = (code: number): number => {
+    let s = Math.imul(code, 0x9e3779b1) >>> 0;
+    s &= mask;
+    while (slotCodes[s] !== 0 && slotCodes[s] !== code) s = (s + 1) & mask;
+    return s;
+  };
+  for (const code of codes) {
+    const s = slotOf(code);
+    slotCodes[s] = code;
+    logProbs[s * 2] = enTable.get(code) ?? enFloor;
+    logProbs[s * 2 + 1] = frTable.get(code) ?? frFloor;
   }
-  const logProbs = Float64Array.from(logProb);
   const unseenRatio = enFloor - frFloor;
   const unseenFit = Math.max(enFloor, frFloor);
 
@@ -96,14 +108,14 @@ export function createLanguageDetector(): LanguageDetector {
   let ratio = 0;
   let fit = 0;
   const visit = (code: number): void => {
-    const at = joint.get(code);
-    if (at === undefined) {
+    const s = slotOf(code);
+    if (slotCodes[s] === 0) {
       ratio += unseenRatio;
       fit += unseenFit;
       return;
     }
-    const en = logProbs[at] ?? enFloor;
-    const fr = logProbs[at + 1] ?? frFloor;
+    const en = logProbs[s * 2] ?? enFloor;
+    const fr = logProbs[s * 2 + 1] ?? frFloor;
     ratio += en - fr;
     fit += Math.max(en, fr);
   };

@@ -18,22 +18,33 @@ export interface FeatureOptions {
   negation: boolean;
   /** Words as written, accents kept, when they differ from their folded form. */
   accents: boolean;
+  /** How many of the caller's dense cues (see extract) the model reads: 0 for none. */
+  cues: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
   bigrams: true,
-  charMin: 2,
+  charMin: 3,
   charMax: 5,
   charWeight: 0.5,
   negation: true,
   accents: true,
+  cues: 0,
 };
+
+/** The options that decide a text's own features (everything but the cues). */
+export function textOptionsKey(options: FeatureOptions): string {
+  const { cues: _cues, ...text } = options;
+  return JSON.stringify(text);
+}
 
 /** A growing pair of parallel arrays; `length` entries are valid. */
 export interface SparseVector {
   keys: Int32Array;
   values: Float32Array;
   length: number;
+  /** A factor on every value (1 when absent): lets a prefix of a vector stand for another one. */
+  scale?: number;
 }
 
 // Seeds keep the families apart in the one hash space.
@@ -48,7 +59,7 @@ const FNV_PRIME = 0x01000193;
 const MAX_WORD_CHARS = 24;
 const MAX_WORDS = 400;
 
-const NEGATORS = new Set([
+const NEGATOR_WORDS = [
   'not',
   'no',
   'never',
@@ -67,7 +78,20 @@ const NEGATORS = new Set([
   'aucune',
   'sans',
   'personne',
-]);
+];
+
+function rawWordHash(word: string): number {
+  let h = SEED_WORD;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const CUE_KEYS = Array.from({ length: 16 }, (_, k) => mix(SEED_CUE ^ Math.imul(k + 1, FNV_PRIME)));
+
+// Compared by the word's running hash, so the hot loop never slices the text into strings.
+const NEGATORS = new Set(NEGATOR_WORDS.map(rawWordHash));
+const XD = rawWordHash('xd');
+const NON_ASCII_LETTER_RE = /[\u00c0-\uffff]/;
 
 /** Final avalanche of MurmurHash3: spreads FNV's low bits before a table takes them modulo. */
 function mix(h: number): number {
@@ -102,43 +126,79 @@ export interface Featurizer {
   readonly options: FeatureOptions;
   /**
    * Features of a prepared text, in a buffer reused by the next call: copy it to keep it. `cues`
-   * are dense values computed elsewhere (a lexicon's score...), added as features 0, 1, ... after
-   * the text's own features are normalised, so their scale does not depend on the text's length.
+   * are dense values computed elsewhere (a lexicon's score...): the first `options.cues` of them
+   * are added as features 0, 1, ... after the text's own features are normalised, so their scale
+   * does not depend on the text's length.
    */
   extract(prepared: PreparedText, cues?: ArrayLike<number>): SparseVector;
+  /**
+   * The last extracted text with its first `count` cues instead: models that share text options
+   * but read different cues share one extraction.
+   */
+  withCues(cues: ArrayLike<number>, count: number): SparseVector;
+  /**
+   * The last extracted text as the same options without character n-grams would give it (word
+   * features come first; the scale turns their norm into theirs alone): no second extraction.
+   */
+  wordsOnly(): SparseVector;
 }
 
 export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Featurizer {
   let keys = new Int32Array(1024);
   let values = new Float32Array(1024);
   let length = 0;
+  const grow = (): void => {
+    const k = new Int32Array(keys.length * 2);
+    k.set(keys);
+    keys = k;
+    const v = new Float32Array(values.length * 2);
+    v.set(values);
+    values = v;
+  };
   const push = (key: number, value: number): void => {
-    if (length === keys.length) {
-      const k = new Int32Array(length * 2);
-      k.set(keys);
-      keys = k;
-      const v = new Float32Array(length * 2);
-      v.set(values);
-      values = v;
-    }
+    if (length === keys.length) grow();
     keys[length] = key;
     values[length] = value;
     length++;
   };
   const { charMin, charMax, charWeight } = options;
 
+  const word = new Int32Array(MAX_WORD_CHARS + 2);
   /** Character n-grams of text[start..end) padded with '<' and '>'. */
   const charGrams = (text: string, start: number, end: number): void => {
     const last = Math.min(end, start + MAX_WORD_CHARS);
     const padded = last - start + 2;
-    for (let i = 0; i < padded; i++) {
+    word[0] = 60;
+    for (let j = 1; j < padded - 1; j++) word[j] = text.charCodeAt(start + j - 1);
+    word[padded - 1] = 62;
+    // Room for every n-gram of the word, so the loop below writes without checking.
+    while (length + padded * (charMax - charMin + 1) > keys.length) grow();
+    for (let i = 0; i + charMin <= padded; i++) {
       let h = SEED_CHAR;
-      for (let j = i; j < padded && j - i < charMax; j++) {
-        const c = j === 0 ? 60 : j === padded - 1 ? 62 : text.charCodeAt(start + j - 1);
-        h = Math.imul(h ^ c, FNV_PRIME);
-        if (j - i + 1 >= charMin) push(mix(h), charWeight);
+      const stop = Math.min(padded, i + charMax);
+      for (let j = i; j < stop; j++) {
+        h = Math.imul(h ^ word[j]!, FNV_PRIME);
+        if (j - i + 1 >= charMin) {
+          keys[length] = mix(h);
+          values[length] = charWeight;
+          length++;
+        }
       }
     }
+  };
+
+  let textLength = 0;
+  const spans = new Int32Array(MAX_WORDS * 2);
+  let spanCount = 0;
+  let wordsEnd = 0;
+  let wordScale = 1;
+  const appendCues = (cues: ArrayLike<number>, count: number): SparseVector => {
+    length = textLength;
+    for (let k = 0; k < Math.min(count, cues.length); k++) {
+      const v = cues[k] ?? 0;
+      if (v !== 0) push(CUE_KEYS[k] ?? mix(SEED_CUE ^ Math.imul(k + 1, FNV_PRIME)), v);
+    }
+    return { keys, values, length };
   };
 
   const meta = (name: number): void => push(mix(SEED_META ^ Math.imul(name + 1, FNV_PRIME)), 1);
@@ -147,16 +207,20 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Fe
     options,
     extract(prepared, cues) {
       length = 0;
+      spanCount = 0;
       const text = prepared.folded;
       let negated = false;
       let previous = 0;
       let words = 0;
       let elongated = false;
+      let emoticon = false;
       let i = 0;
       while (i < text.length && words < MAX_WORDS) {
         const c = text.charCodeAt(i);
         if (!isWordChar(c)) {
           if (isClauseEnd(c)) negated = false;
+          // : ; = < ^ start every emoticon we know.
+          if (c === 58 || c === 59 || c === 61 || c === 60 || c === 94) emoticon = true;
           i++;
           continue;
         }
@@ -178,17 +242,23 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Fe
         // Numbers are all one word: amounts and dates vary, their presence is what carries meaning.
         if (digits) h = SEED_WORD ^ 0x30;
         const word = mix(h);
-        const isNegator = options.negation && NEGATORS.has(text.slice(start, i));
+        const isNegator = options.negation && NEGATORS.has(h);
+        if (h === XD) emoticon = true;
         push(negated && !isNegator ? mix(h ^ SEED_NEG) : word, 1);
         if (options.bigrams && previous !== 0)
           push(mix(Math.imul(previous ^ SEED_BIGRAM, FNV_PRIME) ^ word), 1);
         previous = word;
-        if (charMax > 0 && !digits) charGrams(text, start, i);
+        // Character n-grams come after every word-level feature (see wordsOnly).
+        if (charMax > 0 && !digits && spanCount < MAX_WORDS) {
+          spans[spanCount * 2] = start;
+          spans[spanCount * 2 + 1] = i;
+          spanCount++;
+        }
         if (isNegator) negated = true;
         words++;
       }
 
-      if (options.accents && prepared.langText !== text) {
+      if (options.accents && NON_ASCII_LETTER_RE.test(prepared.langText)) {
         // Accented words only: "où" against "ou", "à" against "a".
         const accented = prepared.langText.match(ACCENTED_WORD_RE);
         if (accented) for (const w of accented) push(hashString(w, SEED_ACCENT), 1);
@@ -201,22 +271,24 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURES): Fe
       if (prepared.questionMarks > 0) meta(6);
       if (prepared.upperRatio > 0.6) meta(7);
       if (elongated) meta(8);
-      if (POSITIVE_EMOTICON_RE.test(text)) meta(9);
-      if (NEGATIVE_EMOTICON_RE.test(text)) meta(10);
+      if (emoticon && POSITIVE_EMOTICON_RE.test(text)) meta(9);
+      if (emoticon && NEGATIVE_EMOTICON_RE.test(text)) meta(10);
       if (words === 0) meta(11);
 
-      let norm = 0;
-      for (let k = 0; k < length; k++) norm += (values[k] ?? 0) ** 2;
+      wordsEnd = length;
+      let wordNorm = 0;
+      for (let k = 0; k < length; k++) wordNorm += values[k]! * values[k]!;
+      for (let w = 0; w < spanCount; w++) charGrams(text, spans[w * 2]!, spans[w * 2 + 1]!);
+      let norm = wordNorm;
+      for (let k = wordsEnd; k < length; k++) norm += values[k]! * values[k]!;
+      wordScale = wordNorm > 0 ? Math.sqrt(norm / wordNorm) : 0;
       const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (let k = 0; k < length; k++) values[k] = (values[k] ?? 0) * scale;
-      if (cues) {
-        for (let k = 0; k < cues.length; k++) {
-          const v = cues[k] ?? 0;
-          if (v !== 0) push(mix(SEED_CUE ^ Math.imul(k + 1, FNV_PRIME)), v);
-        }
-      }
-      return { keys, values, length };
+      for (let k = 0; k < length; k++) values[k] = values[k]! * scale;
+      textLength = length;
+      return cues ? appendCues(cues, options.cues) : { keys, values, length };
     },
+    withCues: (cues, count) => appendCues(cues, count),
+    wordsOnly: () => ({ keys, values, length: wordsEnd, scale: wordScale }),
   };
 }
 

@@ -18,6 +18,8 @@ interface Header {
   rows: number;
   scales: number[];
   bias: number[];
+  link: 'softmax' | 'sigmoid';
+  hashBits: number;
 }
 
 export class ModelFormatError extends Error {
@@ -58,7 +60,8 @@ export function quantizeWeights(
     outKeys[i] = keys[r] ?? 0;
     for (let c = 0; c < classes; c++) {
       const scale = scales[c] ?? 1;
-      outWeights[i * classes + c] = Math.round((weights[r * classes + c] ?? 0) / scale) * scale;
+      // "|| 0" turns -0 into 0, as decoding does: the version hash must not see a sign on zero.
+      outWeights[i * classes + c] = (Math.round((weights[r * classes + c] ?? 0) / scale) || 0) * scale;
     }
   });
   return { keys: outKeys, weights: outWeights, scales };
@@ -75,6 +78,8 @@ export function encodeModel(model: LinearModel): Uint8Array {
     rows,
     scales,
     bias: Array.from(model.bias),
+    link: model.link,
+    hashBits: model.hashBits,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const out = new Uint8Array(8 + headerBytes.length + rows * 5 + rows * classes);
@@ -157,6 +162,9 @@ export function decodeModel(input: Uint8Array | ArrayBuffer | string): LinearMod
     weights,
     scales,
     bias: Float32Array.from(header.bias),
+    link: header.link === 'sigmoid' ? 'sigmoid' : 'softmax',
+    hashBits:
+      Number.isInteger(header.hashBits) && header.hashBits > 0 && header.hashBits <= 24 ? header.hashBits : 0,
   });
 }
 

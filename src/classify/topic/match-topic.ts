@@ -20,8 +20,16 @@ export interface TopicMatch extends Scored<string> {
   index: number;
 }
 
-/** Scores every topic by keywords and by similarity to its examples, and keeps the best if it is clear. */
-export function matchTopic(compiled: CompiledTopics, tokens: readonly string[], stem: Stem): TopicMatch {
+/**
+ * Scores every topic by keywords and by similarity to its examples, and keeps the best if it is clear.
+ * `evidence` (per topic, in list order, 0..1) is a trained model's say, combined by the same noisy-or.
+ */
+export function matchTopic(
+  compiled: CompiledTopics,
+  tokens: readonly string[],
+  stem: Stem,
+  evidence?: ArrayLike<number>,
+): TopicMatch {
   const { topics, seen, textWeights, keywordIndex, vocabulary, idf } = compiled;
   if (topics.length === 0) return { label: UNSURE_TOPIC, score: 0, index: -1 };
 
@@ -87,7 +95,8 @@ export function matchTopic(compiled: CompiledTopics, tokens: readonly string[], 
     const keyword = 1 - Math.exp(-KEYWORD_RATE * (keywordMass[t] ?? 0));
     const example = exampleBest[t] ?? 0;
     // Noisy-or: either kind of evidence can carry the topic, both together make it surer.
-    const score = 1 - (1 - keyword) * (1 - example * 0.9);
+    const learned = evidence?.[t] ?? 0;
+    const score = 1 - (1 - keyword) * (1 - example * 0.9) * (1 - learned);
     if (score > bestScore) {
       secondScore = bestScore;
       bestScore = score;

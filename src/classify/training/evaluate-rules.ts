@@ -3,28 +3,21 @@
  * splits, which are kept aside). Run from the project root:
  *   npx tsx src/classify/training/evaluate-rules.ts [datasets-dir]
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextLabelSplit } from '../datasets-node.js';
 import { createRuleClassifier } from '../rule-classifier.js';
 import type { Sentiment } from '../types.js';
 
 const datasets = process.argv[2] ?? '../shared/datasets';
 const LABELS: Sentiment[] = ['negative', 'neutral', 'positive'];
 
-function lines(path: string): string[] {
-  return readFileSync(join(datasets, path), 'utf8')
-    .split('\n')
-    .slice(0, -1)
-    .map((l) =>
-      l.replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
-    );
-}
-
 const classifier = createRuleClassifier();
 
 function evaluate(name: string, folder: string, expectedLang: 'en' | 'fr'): void {
-  const texts = lines(`${folder}/val_text.txt`);
-  const gold = lines(`${folder}/val_labels.txt`).map((l) => LABELS[Number(l)] as Sentiment);
+  // The reader keeps a last line without a newline (the XLM-T files have none) and decodes escapes.
+  const split = readTextLabelSplit(join(datasets, folder), 'val');
+  const texts = split.map((d) => d.text);
+  const gold = split.map((d) => d.label as Sentiment);
   const confusion = LABELS.map(() => LABELS.map(() => 0));
   let langHits = 0;
   texts.forEach((text, i) => {
