@@ -80,6 +80,8 @@ export interface ModelClassifierOptions {
    * first time a list is seen, and cached for that list.
    */
   topicModelFor?: (topics: readonly TopicDef[]) => TopicModel | null;
+  /** The same weight for a model from `topicModelFor`, 0..1 (default 0.9). */
+  ownTopicModelWeight?: number;
 }
 
 interface BrandTopicModel {
@@ -89,12 +91,15 @@ interface BrandTopicModel {
   evidence: Float64Array;
   /** What this model adds to a classification's version. */
   suffix: string;
+  /** How much its probabilities count beside the keyword rules. */
+  weight: number;
 }
 
 const RULE_TOPIC_SUFFIX = `+topic-${RULES_VERSION}`;
 
 export const MODEL_CLASSIFIER_VERSION = 'linear-1';
 const DEFAULT_TOPIC_MODEL_WEIGHT = 0.6;
+const DEFAULT_OWN_TOPIC_MODEL_WEIGHT = 0.9;
 /** |compound| from which the care lexicon overrides the trained sentiment (chosen on validation). */
 const LEXICON_OVERRIDE = 0.4;
 
@@ -116,6 +121,9 @@ export function createModelClassifier(
     if (m && m.labels.join() !== SENTIMENTS.join()) throw new Error(`${m.version} is not a sentiment model`);
   }
   const weight = Math.min(1, Math.max(0, options.topicModelWeight ?? DEFAULT_TOPIC_MODEL_WEIGHT));
+  // A brand's own model was trained on its advisors' corrections: its word counts for more than a
+  // model trained from a handful of example phrases.
+  const ownWeight = Math.min(1, Math.max(0, options.ownTopicModelWeight ?? DEFAULT_OWN_TOPIC_MODEL_WEIGHT));
   const fixedTopics = models.topic ? topicModelOf(models.topic, options.topic) : null;
   // Per topic list: its model and, for each model label, the topic's index in the list (-1: none).
   const brandModels = new WeakMap<readonly TopicDef[], BrandTopicModel | null>();
@@ -194,6 +202,7 @@ export function createModelClassifier(
       toTopic: Int32Array.from(trained.model.labels, (label) => topics.findIndex((t) => t.key === label)),
       evidence: new Float64Array(topics.length),
       suffix: `+${trained.model.version}${RULE_TOPIC_SUFFIX}`,
+      weight: own ? ownWeight : weight,
     };
     brandModels.set(topics, entry);
     return entry;
@@ -251,7 +260,7 @@ export function createModelClassifier(
           evidence = trained.evidence.fill(0);
           for (let i = 0; i < p.length; i++) {
             const t = trained.toTopic[i] ?? -1;
-            if (t >= 0) evidence[t] = weight * (p[i] ?? 0);
+            if (t >= 0) evidence[t] = trained.weight * (p[i] ?? 0);
           }
         }
         const match = matchTopic(compiled, prepared.tokens, analyser.stemmers[stemLang], evidence);

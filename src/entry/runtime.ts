@@ -15,6 +15,7 @@ import { consoleLogger, silentLogger } from '../lib/logger';
 import { createSecretBox, parseSecretKey } from '../lib/secret-box';
 import { createHttpNotifier } from '../notify/notifier';
 import type { JobName } from '../services/context';
+import { createTopicModelRegistry } from '../services/learning/topic-models';
 import { connectorFactory } from './connectors';
 import { secretKeyFromFile } from './secret-key-file';
 
@@ -64,6 +65,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
   const secretKey = config.SECRET_KEY
     ? parseSecretKey(config.SECRET_KEY)
     : secretKeyFromFile(config.DATA_DIR);
+  const topicModels = createTopicModelRegistry();
   const deps: JobDeps = {
     db: database.db,
     secrets: await createSecretBox(secretKey),
@@ -71,7 +73,10 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     clock: systemClock,
     ids: randomId,
     logger,
-    classifier: createModelClassifier(loadDefaultModels()),
+    classifier: createModelClassifier(loadDefaultModels(), {
+      topicModelFor: (list) => topicModels.forList(list),
+    }),
+    topicModels,
     connectors: connectorFactory({
       userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
       resolveHost: (host) => lookup(host, { all: true }).then((all) => all.map((a) => a.address)),

@@ -9,6 +9,7 @@ import { randomId } from '../lib/ids';
 import { consoleLogger } from '../lib/logger';
 import { createSecretBox, parseSecretKey } from '../lib/secret-box';
 import { createHttpNotifier } from '../notify/notifier';
+import { createTopicModelRegistry } from '../services/learning/topic-models';
 import { connectorFactory } from './connectors';
 
 /**
@@ -24,7 +25,10 @@ export interface WorkerEnv {
 }
 
 // Built once per isolate: the models are data modules, parsed when the worker starts.
-const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }));
+const topicModels = createTopicModelRegistry();
+const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }), {
+  topicModelFor: (list) => topicModels.forList(list),
+});
 
 interface ExecutionContextLike {
   waitUntil(p: Promise<unknown>): void;
@@ -41,6 +45,7 @@ async function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
     ids: randomId,
     logger: consoleLogger(),
     classifier,
+    topicModels,
     connectors: connectorFactory({
       userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
 

@@ -1,5 +1,6 @@
 import { asSystem, type JobName, type ServiceDeps } from '../services/context';
 import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
+import { retrainTopicModels } from '../services/learning/retrain-topic-models';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
 import { sendDueNotifications } from '../services/notifications/send-due-notifications';
 import { sendDueReplies } from '../services/replies/send-due-replies';
@@ -35,6 +36,12 @@ export const jobs: Job[] = [
     cron: '* * * * *',
     description: 'Deliver queued notifications to Slack, Teams and webhooks, with retries',
     run: (deps) => sendDueNotifications(asSystem(deps)),
+  },
+  {
+    name: 'retrain-models',
+    cron: '*/10 * * * *',
+    description: "Retrain each brand's topic model from its advisors' new corrections",
+    run: (deps) => retrainTopicModels(asSystem(deps)),
   },
   {
     name: 'demo-network',

@@ -7,6 +7,7 @@ import type { IdGenerator } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import type { SecretBox } from '../lib/secret-box';
 import type { Notifier } from '../notify/notifier';
+import type { TopicModelRegistry } from './learning/topic-models';
 
 export interface Actor {
   id: string;
@@ -25,7 +26,12 @@ export interface ConnectorTarget {
 /** Builds the connector for an account or listener: the one door to the outside world. */
 export type ConnectorFactory = (network: NetworkId, target: ConnectorTarget) => Connector;
 
-export type JobName = 'poll-listeners' | 'send-replies' | 'send-notifications' | 'demo-network';
+export type JobName =
+  | 'poll-listeners'
+  | 'send-replies'
+  | 'send-notifications'
+  | 'retrain-models'
+  | 'demo-network';
 
 /** Everything a verb needs, passed in by the composition root (tests pass their own). */
 export interface ServiceDeps {
@@ -37,6 +43,8 @@ export interface ServiceDeps {
   connectors: ConnectorFactory;
   /** Delivers notifications to Slack, Teams, webhooks. */
   notifier: Notifier;
+  /** Each brand's trained topic model, as the classifier finds it. */
+  topicModels: TopicModelRegistry;
   /** Seals credentials at rest (AES-GCM). */
   secrets: SecretBox;
   /** Asks the runtime to run a job soon (after a reply is approved, say); a no-op is valid. */

@@ -1,5 +1,5 @@
 import type { FetchLike } from '../../connectors/types';
-import { type Classifier, createModelClassifier } from '../../src/classify';
+import { type ClassifierModels, createModelClassifier } from '../../src/classify';
 import { loadDefaultModels } from '../../src/classify/models-node';
 import type { Database } from '../../src/db/client';
 import { connectorFactory } from '../../src/entry/connectors';
@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/lib/logger';
 import { createSecretBox } from '../../src/lib/secret-box';
 import { createHttpNotifier } from '../../src/notify/notifier';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
+import { createTopicModelRegistry } from '../../src/services/learning/topic-models';
 
 export type TestDeps = ServiceDeps & {
   clock: ReturnType<typeof manualClock>;
@@ -21,6 +22,7 @@ export async function testDeps(
   opts: { fetch?: FetchLike; notifierFetch?: FetchLike; connectors?: ConnectorFactory; now?: string } = {},
 ): Promise<TestDeps> {
   const nudges: JobName[] = [];
+  const topicModels = createTopicModelRegistry();
   const fetchImpl: FetchLike =
     opts.fetch ??
     (() => {
@@ -33,7 +35,10 @@ export async function testDeps(
     clock: manualClock(opts.now ?? '2026-11-20T09:00:00Z'),
     ids: randomId,
     logger: silentLogger,
-    classifier: defaultClassifier(),
+    classifier: createModelClassifier(defaultModels(), {
+      topicModelFor: (list) => topicModels.forList(list),
+    }),
+    topicModels,
     connectors:
       opts.connectors ??
       connectorFactory({
@@ -49,10 +54,10 @@ export async function testDeps(
   };
 }
 
-let shared: Classifier | null = null;
+let shared: ClassifierModels | null = null;
 
-/** The service's own default classifier (the shipped models), loaded once per test file. */
-function defaultClassifier(): Classifier {
-  shared ??= createModelClassifier(loadDefaultModels());
+/** The shipped models, read once per test file; each test's classifier has its own brand models. */
+function defaultModels(): ClassifierModels {
+  shared ??= loadDefaultModels();
   return shared;
 }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { networkAccounts, topics } from '../../db/schema';
+import { networkAccounts } from '../../db/schema';
 import { connectorFor } from '../accounts/connector-for';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { brandTopicsFor } from '../learning/topic-models';
 import { describePollError } from '../listening/poll-listener';
 import { validate } from '../validate';
 import { listenerInput } from './create-listener';
@@ -19,7 +20,7 @@ export async function previewListener(ctx: Ctx, raw: unknown) {
     .from(networkAccounts)
     .where(and(eq(networkAccounts.brandId, data.brandId), eq(networkAccounts.network, data.network)));
   const account = accounts.find((a) => a.id === data.accountId) ?? accounts[0] ?? null;
-  const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, data.brandId));
+  const brandTopics = await brandTopicsFor(ctx, data.brandId);
   try {
     const { connector, account: accountRef } = await connectorFor(ctx, data.network, account);
     const result = await connector.poll({

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { priorityOf } from '../../classify';
-import { topics } from '../../db/schema';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { brandTopicsFor } from '../learning/topic-models';
 import { validate } from '../validate';
 
 export const classifyInput = z
@@ -23,9 +22,7 @@ export const classifyInput = z
 export async function classifyTexts(ctx: Ctx, raw: unknown) {
   requireActor(ctx, 'classify.run');
   const data = validate(classifyInput, raw);
-  const brandTopics = data.brandId
-    ? await ctx.db.select().from(topics).where(eq(topics.brandId, data.brandId))
-    : [];
+  const brandTopics = data.brandId ? await brandTopicsFor(ctx, data.brandId) : [];
   const one = (text: string) => {
     const c = ctx.classifier.classify({ text, languageHint: data.languageHint ?? null, topics: brandTopics });
     const priority = priorityOf({

@@ -7,6 +7,7 @@ import { connectorFor } from '../accounts/connector-for';
 import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-health';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { brandTopicsFor } from '../learning/topic-models';
 import { type IncomingMention, storeMentions } from './store-mentions';
 
 export interface PollOutcome {
@@ -31,7 +32,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     .from(networkAccounts)
     .where(and(eq(networkAccounts.brandId, listener.brandId), eq(networkAccounts.network, listener.network)));
   const account = accounts.find((a) => a.id === listener.accountId) ?? accounts[0] ?? null;
-  const brandTopics = await ctx.db.select().from(topics).where(eq(topics.brandId, listener.brandId));
+  const topicDefs = await brandTopicsFor(ctx, listener.brandId);
   const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
   const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
   const now = ctx.clock.now();
@@ -45,13 +46,6 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       cursor: listener.cursor,
       account: accountRef,
     });
-    const topicDefs = brandTopics.map((t) => ({
-      key: t.key,
-      keywords: t.keywords,
-      examples: t.examples,
-      needsSpecialist: t.needsSpecialist,
-      skill: t.skill,
-    }));
     const incoming: IncomingMention[] = result.mentions.map((mention) => {
       const fromBrand =
         ownIds.has(mention.author.externalId) || ownHandles.has(normaliseHandle(mention.author.handle));
