@@ -5,33 +5,53 @@ import type { Ctx } from '../context';
 
 /**
  * Which trained model serves which topic list. The classifier asks it for the list it is given;
- * the services register each brand's list with that brand's latest model, so one brand's topics
- * and corrections never reach another brand's classification.
+ * the services hand out one list per brand, tied to that brand's latest model, so one brand's topics
+ * and corrections never reach another brand's classification. The same list is reused until the
+ * brand's topics or model change, so the classifier's per-list cache holds between polls.
  */
 export interface TopicModelRegistry {
   forList(list: readonly TopicDef[]): TopicModel | null;
-  register(list: readonly TopicDef[], version: string, encoded: string): void;
+  /** The cached list for this brand and signature, or null. */
+  cachedList(brandId: string, signature: string): TopicDef[] | null;
+  remember(brandId: string, signature: string, list: TopicDef[], model: TopicModel | null): void;
+  /** A decoded model by version, when this process has seen it. */
+  model(version: string): TopicModel | null;
 }
 
 export function createTopicModelRegistry(): TopicModelRegistry {
   const byList = new WeakMap<readonly TopicDef[], TopicModel>();
   const byVersion = new Map<string, TopicModel>();
+  const byBrand = new Map<string, { signature: string; list: TopicDef[] }>();
   return {
     forList: (list) => byList.get(list) ?? null,
-    register(list, version, encoded) {
-      let model = byVersion.get(version);
-      if (!model) {
-        model = topicModelOf(decodeModel(fromBase64(encoded)));
-        byVersion.set(version, model);
-      }
-      byList.set(list, model);
+    cachedList: (brandId, signature) => {
+      const hit = byBrand.get(brandId);
+      return hit && hit.signature === signature ? hit.list : null;
     },
+    remember(brandId, signature, list, model) {
+      byBrand.set(brandId, { signature, list });
+      if (model) {
+        byList.set(list, model);
+        byVersion.set(model.model.version, model);
+      }
+    },
+    model: (version) => byVersion.get(version) ?? null,
   };
 }
 
 /** The brand's topics as the classifier reads them, tied to the brand's latest trained model. */
 export async function brandTopicsFor(ctx: Ctx, brandId: string): Promise<TopicDef[]> {
   const rows = await ctx.db.select().from(topics).where(eq(topics.brandId, brandId));
+  // Only the version is read on every poll; the model itself once per process and version.
+  const [latest] = await ctx.db
+    .select({ id: brandModels.id, version: brandModels.version })
+    .from(brandModels)
+    .where(and(eq(brandModels.brandId, brandId), eq(brandModels.task, 'topic')))
+    .orderBy(desc(brandModels.trainedAt))
+    .limit(1);
+  const signature = JSON.stringify([latest?.version ?? null, rows.map((t) => [t.id, t.updatedAt.getTime()])]);
+  const cached = ctx.topicModels.cachedList(brandId, signature);
+  if (cached) return cached;
   const list: TopicDef[] = rows.map((t) => ({
     key: t.key,
     keywords: t.keywords,
@@ -39,12 +59,17 @@ export async function brandTopicsFor(ctx: Ctx, brandId: string): Promise<TopicDe
     needsSpecialist: t.needsSpecialist,
     skill: t.skill,
   }));
-  const [latest] = await ctx.db
-    .select({ version: brandModels.version, model: brandModels.model })
-    .from(brandModels)
-    .where(and(eq(brandModels.brandId, brandId), eq(brandModels.task, 'topic')))
-    .orderBy(desc(brandModels.trainedAt))
-    .limit(1);
-  if (latest) ctx.topicModels.register(list, latest.version, latest.model);
+  let model: TopicModel | null = null;
+  if (latest) {
+    model = ctx.topicModels.model(latest.version);
+    if (!model) {
+      const [row] = await ctx.db
+        .select({ model: brandModels.model })
+        .from(brandModels)
+        .where(eq(brandModels.id, latest.id));
+      model = topicModelOf(decodeModel(fromBase64(row!.model)));
+    }
+  }
+  ctx.topicModels.remember(brandId, signature, list, model);
   return list;
 }
