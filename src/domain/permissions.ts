@@ -19,6 +19,16 @@ export const permissions = {
   'users.manage': ['admin'],
   'connections.manage': ['admin'],
   'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
+  /** The expert directory: advisors read it to reroute; only admins change the routing rules. */
+  'experts.read': ['advisor', 'admin'],
+  'experts.manage': ['admin'],
+  /** Anyone in the directory sets their own availability; the verb checks it is their own. */
+  'experts.availability': ['advisor', 'expert', 'marketing', 'admin'],
+  'case.reroute': ['advisor', 'admin'],
+  'knowledge.read': ['advisor', 'expert', 'marketing', 'admin'],
+  'knowledge.edit': ['expert', 'marketing', 'admin'],
+  'guidelines.manage': ['admin'],
+  'recognition.read': ['advisor', 'expert', 'marketing', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

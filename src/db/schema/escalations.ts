@@ -23,6 +23,8 @@ export const escalations = pgTable(
     note: text('note'),
     /** Why it went where it went, in words, for the case history. */
     routingReason: text('routing_reason').notNull(),
+    /** The same explanation in French. */
+    routingReasonFr: text('routing_reason_fr').notNull().default(''),
     createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     answeredAt: ts('answered_at'),
     ...timestamps,
@@ -46,6 +48,10 @@ export const expertAnswers = pgTable(
     status: text('status', { enum: ['submitted', 'approved', 'returned'] })
       .notNull()
       .default('submitted'),
+    /** Where the expert answered from: a signed-in page, the signed link, an e-mail reply, a bot. */
+    via: text('via', { enum: ['page', 'link', 'email', 'webhook'] })
+      .notNull()
+      .default('page'),
     reviewNote: text('review_note'),
     reviewedById: text('reviewed_by_id').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: ts('reviewed_at'),

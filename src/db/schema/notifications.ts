@@ -15,6 +15,8 @@ export const notificationChannels = pgTable('notification_channels', {
   /** Sealed HMAC secret for signed webhooks. */
   secret: text('secret'),
   audiences: text('audiences').array().notNull().default([]),
+  /** Kind-specific settings (SMTP host, port, secure, user, from); the password stays in `secret`. */
+  settings: jsonb('settings').$type<Record<string, string | number | boolean>>().notNull().default({}),
   enabled: boolean('enabled').notNull().default(true),
   lastSuccessAt: ts('last_success_at'),
   lastErrorAt: ts('last_error_at'),

@@ -2,6 +2,7 @@ import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { cases } from './cases';
 import { networks, timestamps, ts } from './columns';
 import { expertAnswers } from './escalations';
+import { knowledgeAnswers } from './expert-bridge';
 import { mentions } from './mentions';
 import { users } from './users';
 
@@ -32,6 +33,10 @@ export const replies = pgTable(
     externalUrl: text('external_url'),
     lastError: text('last_error'),
     expertAnswerId: text('expert_answer_id').references(() => expertAnswers.id, { onDelete: 'set null' }),
+    /** The reusable answer the advisor started from, so reports count answers given without an expert. */
+    knowledgeAnswerId: text('knowledge_answer_id').references(() => knowledgeAnswers.id, {
+      onDelete: 'set null',
+    }),
     createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     approvedById: text('approved_by_id').references(() => users.id, { onDelete: 'set null' }),
     sentAt: ts('sent_at'),

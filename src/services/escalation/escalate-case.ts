@@ -1,13 +1,15 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
-import { escalations, topics, users } from '../../db/schema';
+import { escalations, topics } from '../../db/schema';
 import { routeQuestion } from '../../domain/routing';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { freeOrHeldBy, transitionCase } from '../inbox/transition';
 import { validate } from '../validate';
+import { loadCandidates } from './expert-directory';
+import { notifyExperts } from './notify-expert';
 
 export const escalateInput = z.object({
   caseId: z.string().min(1),
@@ -36,21 +38,7 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
       : [];
     const skill = data.skill ?? topic?.skill ?? 'general';
     const language = c.language === 'fr' ? 'fr' : 'en';
-    const experts = await tx
-      .select({ id: users.id, name: users.name, skills: users.skills, languages: users.languages })
-      .from(users)
-      .where(and(eq(users.role, 'expert'), isNull(users.disabledAt)));
-    const load = await tx
-      .select({ expertId: escalations.expertId, open: count() })
-      .from(escalations)
-      .where(eq(escalations.status, 'open'))
-      .groupBy(escalations.expertId);
-    const openBy = new Map(load.map((l) => [l.expertId, Number(l.open)]));
-    const decision = routeQuestion(
-      skill,
-      language,
-      experts.map((e) => ({ ...e, openQuestions: openBy.get(e.id) ?? 0 })),
-    );
+    const decision = routeQuestion(skill, language, await loadCandidates(tx), ctx.clock.now());
     const id = ctx.ids('esc');
     const [row] = await tx
       .insert(escalations)
@@ -62,6 +50,7 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
         expertId: decision.expertId,
         note: data.note ?? null,
         routingReason: decision.reason,
+        routingReasonFr: decision.reasonFr,
         createdById: actor.id,
       })
       .returning();
@@ -70,8 +59,16 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
       entityType: 'escalation',
       entityId: id,
       caseId: c.id,
-      details: { skill, language, expertId: decision.expertId, reason: decision.reason },
+      details: {
+        skill,
+        language,
+        expertId: decision.expertId,
+        reason: decision.reason,
+        reasonFr: decision.reasonFr,
+        explanation: decision.explanation,
+      },
     });
+    await notifyExperts(tx, ctx, row!);
     return row!;
   });
 }

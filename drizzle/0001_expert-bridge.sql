@@ -1,0 +1,67 @@
+CREATE TABLE "brand_guidelines" (
+	"brand_id" text PRIMARY KEY NOT NULL,
+	"tone_notes" text DEFAULT '' NOT NULL,
+	"forbidden_words" text[] DEFAULT '{}' NOT NULL,
+	"max_length" integer,
+	"sign_with_expert" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "expert_profiles" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"timezone" text DEFAULT 'UTC' NOT NULL,
+	"work_days" integer[] DEFAULT '{1,2,3,4,5}' NOT NULL,
+	"work_start" integer DEFAULT 540 NOT NULL,
+	"work_end" integer DEFAULT 1080 NOT NULL,
+	"availability" text DEFAULT 'available' NOT NULL,
+	"away_until" timestamp with time zone,
+	"max_open" integer DEFAULT 5 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "inbound_receipts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"source" text NOT NULL,
+	"signature" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "knowledge_answers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"brand_id" text NOT NULL,
+	"question" text NOT NULL,
+	"answer" text NOT NULL,
+	"topic" text,
+	"language" text NOT NULL,
+	"source_case_id" text,
+	"source_answer_id" text,
+	"expert_id" text,
+	"uses" integer DEFAULT 0 NOT NULL,
+	"updated_by_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signing_keys" (
+	"id" text PRIMARY KEY NOT NULL,
+	"sealed_key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "escalations" ADD COLUMN "routing_reason_fr" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "expert_answers" ADD COLUMN "via" text DEFAULT 'page' NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_channels" ADD COLUMN "settings" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "replies" ADD COLUMN "knowledge_answer_id" text;--> statement-breakpoint
+ALTER TABLE "brand_guidelines" ADD CONSTRAINT "brand_guidelines_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_answers" ADD CONSTRAINT "knowledge_answers_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_answers" ADD CONSTRAINT "knowledge_answers_source_case_id_cases_id_fk" FOREIGN KEY ("source_case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_answers" ADD CONSTRAINT "knowledge_answers_source_answer_id_expert_answers_id_fk" FOREIGN KEY ("source_answer_id") REFERENCES "public"."expert_answers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_answers" ADD CONSTRAINT "knowledge_answers_expert_id_users_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_answers" ADD CONSTRAINT "knowledge_answers_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "inbound_receipts_signature" ON "inbound_receipts" USING btree ("source","signature");--> statement-breakpoint
+CREATE UNIQUE INDEX "knowledge_answers_source" ON "knowledge_answers" USING btree ("source_answer_id");--> statement-breakpoint
+CREATE INDEX "knowledge_answers_brand" ON "knowledge_answers" USING btree ("brand_id","language");--> statement-breakpoint
+ALTER TABLE "replies" ADD CONSTRAINT "replies_knowledge_answer_id_knowledge_answers_id_fk" FOREIGN KEY ("knowledge_answer_id") REFERENCES "public"."knowledge_answers"("id") ON DELETE set null ON UPDATE no action;
