@@ -14,6 +14,7 @@ import { randomId } from '../lib/ids';
 import { consoleLogger, silentLogger } from '../lib/logger';
 import { createSecretBox, parseSecretKey } from '../lib/secret-box';
 import { createHttpNotifier } from '../notify/notifier';
+import { createSmtpSender } from '../notify/smtp-sender';
 import type { JobName } from '../services/context';
 import { createTopicModelRegistry } from '../services/learning/topic-models';
 import { connectorFactory } from './connectors';
@@ -69,7 +70,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
   const deps: JobDeps = {
     db: database.db,
     secrets: await createSecretBox(secretKey),
-    notifier: createHttpNotifier({ fetch }),
+    notifier: createHttpNotifier({ fetch, email: createSmtpSender() }),
     clock: systemClock,
     ids: randomId,
     logger,

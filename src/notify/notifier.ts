@@ -12,8 +12,15 @@ export interface OutgoingNotification {
 export interface ChannelTarget {
   kind: 'slack' | 'teams' | 'webhook' | 'email';
   target: string;
-  /** Unsealed HMAC secret for signed webhooks. */
+  /** Unsealed HMAC secret for signed webhooks, or the SMTP password. */
   secret: string | null;
+  /** Kind-specific settings (SMTP host, port, from...). */
+  settings?: Record<string, unknown>;
+}
+
+/** Sends an e-mail channel's notifications; only runtimes with SMTP sockets (Node) have one. */
+export interface EmailSender {
+  send(channel: ChannelTarget, n: OutgoingNotification): Promise<void>;
 }
 
 /** Delivers one notification to one channel; throws with a readable message when it cannot. */
@@ -40,6 +47,7 @@ export function createHttpNotifier(opts: {
   fetch: FetchLike;
   now?: () => Date;
   timeoutMs?: number;
+  email?: EmailSender;
 }): Notifier {
   const post = async (url: string, body: string, headers: Record<string, string> = {}) => {
     let res: Response;
@@ -84,7 +92,8 @@ export function createHttpNotifier(opts: {
           return post(channel.target, body, headers);
         }
         case 'email':
-          throw new Error('e-mail delivery is not configured on this server (SMTP)');
+          if (!opts.email) throw new Error('e-mail delivery is not configured on this server (SMTP)');
+          return opts.email.send(channel, n);
       }
     },
   };

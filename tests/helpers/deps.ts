@@ -8,6 +8,7 @@ import { randomId } from '../../src/lib/ids';
 import { silentLogger } from '../../src/lib/logger';
 import { createSecretBox } from '../../src/lib/secret-box';
 import { createHttpNotifier } from '../../src/notify/notifier';
+import { createSmtpSender } from '../../src/notify/smtp-sender';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
 import { createTopicModelRegistry } from '../../src/services/learning/topic-models';
 
@@ -31,7 +32,10 @@ export async function testDeps(
   return {
     db: database.db,
     secrets: await createSecretBox(crypto.getRandomValues(new Uint8Array(32))),
-    notifier: createHttpNotifier({ fetch: opts.notifierFetch ?? fetch }),
+    notifier: createHttpNotifier({
+      fetch: opts.notifierFetch ?? fetch,
+      email: createSmtpSender({ timeoutMs: 2000 }),
+    }),
     clock: manualClock(opts.now ?? '2026-11-20T09:00:00Z'),
     ids: randomId,
     logger: silentLogger,

@@ -14,11 +14,25 @@ export const channelInput = z
     target: z.string().trim().min(1, 'is required').max(2000),
     secret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
     audiences: z.array(z.enum(audiences)).min(1, 'choose at least one audience'),
+    /** E-mail channels: the SMTP server; its password goes in `secret`, sealed. */
+    smtp: z
+      .object({
+        host: z.string().trim().min(1).max(253),
+        port: z.coerce.number().int().min(1).max(65535).default(587),
+        secure: z.coerce.boolean().default(false),
+        user: z.string().trim().max(200).optional(),
+        from: z.string().trim().min(3).max(320),
+        replyTo: z.string().trim().max(320).optional(),
+      })
+      .optional(),
   })
   .superRefine((v, issues) => {
     const isUrl = /^https?:\/\/\S+$/.test(v.target);
     if (v.kind !== 'email' && !isUrl) {
       issues.addIssue({ code: 'custom', path: ['target'], message: 'must be the webhook URL (https://...)' });
+    }
+    if (v.kind === 'email' && !v.smtp) {
+      issues.addIssue({ code: 'custom', path: ['smtp'], message: 'an e-mail channel needs its SMTP server' });
     }
     if (v.kind === 'email' && !z.email().safeParse(v.target).success) {
       issues.addIssue({ code: 'custom', path: ['target'], message: 'must be an e-mail address' });
@@ -41,6 +55,7 @@ export async function addChannel(ctx: Ctx, raw: unknown) {
         target: data.target,
         secret,
         audiences: data.audiences,
+        settings: data.smtp ? { ...data.smtp } : {},
       })
       .returning({
         id: notificationChannels.id,

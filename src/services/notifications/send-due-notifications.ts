@@ -41,7 +41,7 @@ export async function sendDueNotifications(ctx: Ctx, opts: { limit?: number } = 
     try {
       const secret = c.secret ? await ctx.secrets.open(c.secret) : null;
       await ctx.notifier.send(
-        { kind: c.kind, target: c.target, secret },
+        { kind: c.kind, target: c.target, secret, settings: c.settings },
         {
           id: n.id,
           subject: n.subject,
