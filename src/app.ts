@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiApp } from './http/api';
 import { demoNetworkApp } from './http/demo-network';
 import type { AppDeps, AppEnv } from './http/env';
+import { inboundApp } from './http/inbound';
 import { authenticate } from './http/middleware/auth';
 import { csrfProtection } from './http/middleware/csrf';
 import { errorHandler, toErrorBody } from './http/middleware/errors';
@@ -33,6 +34,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // The demo network stands for the outside world: it has no sessions and no CSRF of ours.
   if (deps.demoNetwork) app.route('/demo-network', demoNetworkApp(deps));
+  // Experts' answers from e-mail and chat bots: signed, so no session and no CSRF.
+  app.route('/inbound', inboundApp(deps));
 
   app.use(authenticate(deps));
   app.use('/api/*', async (c, next) => {

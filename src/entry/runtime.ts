@@ -15,6 +15,7 @@ import { consoleLogger, silentLogger } from '../lib/logger';
 import { createSecretBox, parseSecretKey } from '../lib/secret-box';
 import { createHttpNotifier } from '../notify/notifier';
 import { createSmtpSender } from '../notify/smtp-sender';
+import { parseMime } from '../notify/mime';
 import type { JobName } from '../services/context';
 import { createTopicModelRegistry } from '../services/learning/topic-models';
 import { connectorFactory } from './connectors';
@@ -88,6 +89,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
       setTimeout(() => void runJob(name), 50);
     },
     publicUrl,
+    parseMime,
     demoNetwork: demo,
   };
   app = createApp({ ...deps, dbKind: database.kind, ping: database.ping });

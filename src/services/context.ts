@@ -51,6 +51,8 @@ export interface ServiceDeps {
   nudge: (job: JobName) => void;
   /** Public URL of this service, for links sent outside (notifications, demo posts). */
   publicUrl: string;
+  /** Parses a raw MIME e-mail (inbound expert replies); absent where there is no parser (Workers). */
+  parseMime?: (raw: string) => Promise<{ from: string; to: string[]; subject: string; text: string }>;
 }
 
 export interface Ctx extends ServiceDeps {

@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/lib/logger';
 import { createSecretBox } from '../../src/lib/secret-box';
 import { createHttpNotifier } from '../../src/notify/notifier';
 import { createSmtpSender } from '../../src/notify/smtp-sender';
+import { parseMime } from '../../src/notify/mime';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
 import { createTopicModelRegistry } from '../../src/services/learning/topic-models';
 
@@ -54,6 +55,7 @@ export async function testDeps(
       nudges.push(job);
     },
     publicUrl: 'http://passerelle.test',
+    parseMime,
     nudges,
   };
 }

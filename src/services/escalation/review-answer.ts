@@ -1,14 +1,17 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, withTransaction } from '../../db/client';
-import { escalations, expertAnswers } from '../../db/schema';
-import { AppError } from '../../lib/errors';
+import { escalations, expertAnswers, users } from '../../db/schema';
+import { checkGuidelines, signedBody } from '../../domain/guidelines';
+import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { transitionCase } from '../inbox/transition';
+import { rememberAnswer } from '../knowledge/knowledge-base';
 import { queueReply } from '../replies/queue-reply';
 import { validate } from '../validate';
+import { guidelinesOf } from './guidelines';
 
 export const approveInput = z.object({
   caseId: z.string().min(1),
@@ -28,13 +31,30 @@ async function pendingAnswer(tx: Db, caseId: string) {
   return answer;
 }
 
-/** Only approved text goes out, from the brand's account. */
+/**
+ * Only approved text goes out, from the brand's account, within the brand's editorial rules; it is
+ * signed with the expert's first name only when the brand asks for it. It becomes reusable knowledge.
+ */
 export async function approveAnswer(ctx: Ctx, raw: unknown) {
   const actor = requireActor(ctx, 'case.approve');
   const { caseId, body } = validate(approveInput, raw);
   const reply = await withTransaction(ctx.db, async (tx) => {
     const answer = await pendingAnswer(tx, caseId);
     const c = await transitionCase(tx, ctx, caseId, 'approve');
+    const rules = await guidelinesOf(tx, c.brandId);
+    const violations = checkGuidelines(rules, body);
+    if (violations.length > 0) {
+      throw new ValidationError(
+        violations.map((v) =>
+          v.kind === 'forbidden'
+            ? { field: 'body', message: `uses "${v.word}", which the brand's guidelines forbid` }
+            : { field: 'body', message: `is ${v.used} characters; the brand's guidelines allow ${v.max}` },
+        ),
+      );
+    }
+    const [expert] = answer.authorId
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, answer.authorId))
+      : [];
     const now = ctx.clock.now();
     await tx
       .update(expertAnswers)
@@ -47,7 +67,11 @@ export async function approveAnswer(ctx: Ctx, raw: unknown) {
       caseId,
       details: { edited: body !== answer.body },
     });
-    return queueReply(tx, ctx, c, body, { expertAnswerId: answer.id, approvedById: actor.id });
+    await rememberAnswer(tx, ctx, c, answer, body);
+    return queueReply(tx, ctx, c, signedBody(rules, body, expert?.name ?? null), {
+      expertAnswerId: answer.id,
+      approvedById: actor.id,
+    });
   });
   ctx.nudge('send-replies');
   return reply;

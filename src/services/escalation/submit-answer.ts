@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { withTransaction } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import { escalations, expertAnswers, users } from '../../db/schema';
-import { NotFoundError } from '../../lib/errors';
+import { AppError, NotFoundError } from '../../lib/errors';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
@@ -15,6 +15,42 @@ export const answerInput = z.object({
   body: z.string().trim().min(1, 'write the answer first').max(10_000),
 });
 
+export type AnswerVia = 'page' | 'link' | 'email' | 'webhook';
+type Escalation = typeof escalations.$inferSelect;
+
+/**
+ * Stores a draft for approval and moves the case on; shared by every way an expert answers.
+ * The conditional update settles two answers at once: the second finds the question answered.
+ */
+export async function recordAnswer(
+  tx: Db,
+  ctx: Ctx,
+  esc: Escalation,
+  o: { authorId: string | null; body: string; via: AnswerVia },
+) {
+  const now = ctx.clock.now();
+  const [won] = await tx
+    .update(escalations)
+    .set({ status: 'answered', answeredAt: now, expertId: esc.expertId ?? o.authorId, updatedAt: now })
+    .where(and(eq(escalations.id, esc.id), eq(escalations.status, 'open')))
+    .returning({ id: escalations.id });
+  if (!won) throw new AppError('conflict', 'This question is already answered: an advisor is reviewing it');
+  await transitionCase(tx, ctx, esc.caseId, 'expertAnswer');
+  const id = ctx.ids('ans');
+  const [answer] = await tx
+    .insert(expertAnswers)
+    .values({ id, escalationId: esc.id, caseId: esc.caseId, authorId: o.authorId, body: o.body, via: o.via })
+    .returning();
+  await audit(tx, ctx, {
+    action: 'expert.answered',
+    entityType: 'expert_answer',
+    entityId: id,
+    caseId: esc.caseId,
+    details: { escalationId: esc.id, length: o.body.length, via: o.via },
+  });
+  return answer!;
+}
+
 /** The expert's draft goes to an advisor for approval; nothing is public yet. */
 export async function submitAnswer(ctx: Ctx, raw: unknown) {
   const actor = requireActor(ctx, 'expert.answer');
@@ -24,24 +60,6 @@ export async function submitAnswer(ctx: Ctx, raw: unknown) {
     const [me] = await tx.select({ skills: users.skills }).from(users).where(eq(users.id, actor.id));
     if (!esc || !canSeeEscalation(actor, me?.skills ?? [], esc))
       throw new NotFoundError('Question', escalationId);
-    await transitionCase(tx, ctx, esc.caseId, 'expertAnswer');
-    const now = ctx.clock.now();
-    await tx
-      .update(escalations)
-      .set({ status: 'answered', answeredAt: now, expertId: esc.expertId ?? actor.id, updatedAt: now })
-      .where(and(eq(escalations.id, esc.id), eq(escalations.status, 'open')));
-    const id = ctx.ids('ans');
-    const [answer] = await tx
-      .insert(expertAnswers)
-      .values({ id, escalationId: esc.id, caseId: esc.caseId, authorId: actor.id, body })
-      .returning();
-    await audit(tx, ctx, {
-      action: 'expert.answered',
-      entityType: 'expert_answer',
-      entityId: id,
-      caseId: esc.caseId,
-      details: { escalationId: esc.id, length: body.length },
-    });
-    return answer!;
+    return recordAnswer(tx, ctx, esc, { authorId: actor.id, body, via: 'page' });
   });
 }
