@@ -25,6 +25,7 @@ import {
 import { ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
 import { needs } from './guard';
+import { ExpertBridgePanel } from './knowledge-panel';
 import { Layout, sendPage } from './layout';
 import { loadPreflight } from './preflight';
 import { displayHandle, field, viewOf } from './view';
@@ -74,6 +75,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
         <div>
           <Thread v={v} data={data} />
           <CaseActions v={v} data={data} preflight={preflight} draft={o.draft ?? null} />
+          <ExpertBridgePanel v={v} data={data} ctx={ctx} />
           <Answers v={v} data={data} names={names} />
           <Outbox v={v} data={data} names={names} />
           <History v={v} data={data} />

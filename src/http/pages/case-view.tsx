@@ -182,7 +182,9 @@ export function Escalations({ v, data, names }: { v: View; data: CaseData; names
           </div>
           <p class="small">
             <span class="muted">{v.t('case.routedTo')}: </span>
-            {e.routingReason || (e.expertId ? '' : v.t('case.teamQueue'))}
+            {(v.locale === 'fr' && e.routingReasonFr) ||
+              e.routingReason ||
+              (e.expertId ? '' : v.t('case.teamQueue'))}
           </p>
           {e.note ? (
             <>
@@ -280,9 +282,10 @@ export function History({ v, data }: { v: View; data: CaseData }) {
           const actor = h.actorId ? h.actorLabel : t(v.locale, 'history.system');
           const key = `history.${h.action}`;
           const sentence = has(key) ? v.t(key, { actor }) : v.t('history.other', { actor, action: h.action });
+          const routed = detailText(h.details, v.locale === 'fr' ? 'reasonFr' : 'reason');
           const extra =
-            h.action === 'case.escalated'
-              ? v.label('skill', detailText(h.details, 'skill'))
+            h.action === 'case.escalated' || h.action === 'case.rerouted'
+              ? (routed ?? v.label('skill', detailText(h.details, 'skill')))
               : (detailText(h.details, 'note') ?? detailText(h.details, 'reason'));
           return (
             <li>

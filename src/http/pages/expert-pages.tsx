@@ -108,7 +108,7 @@ async function renderQuestion(
           <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
           <section class="panel">
             <h2>{v.t('case.routedTo')}</h2>
-            <p class="small">{e.routingReason}</p>
+            <p class="small">{(v.locale === 'fr' && e.routingReasonFr) || e.routingReason}</p>
           </section>
         </aside>
       </div>
@@ -176,7 +176,9 @@ export function expertPages(): Hono<AppEnv> {
                             ? v.t('expert.routedToYou')
                             : v.t('expert.routedToTeam')}
                         </Badge>
-                        <div class="muted">{q.escalation.routingReason}</div>
+                        <div class="muted">
+                          {(v.locale === 'fr' && q.escalation.routingReasonFr) || q.escalation.routingReason}
+                        </div>
                       </td>
                       <td>
                         <Age v={v} since={q.escalation.createdAt} />

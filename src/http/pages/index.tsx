@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
 import { adminPages } from './admin-pages';
+import { answerLinkPages } from './answer-link-page';
 import { assetsApp } from './assets';
 import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
 import { expertPages } from './expert-pages';
+import { expertsDirectoryPages } from './experts-directory-page';
 import { inboxPages } from './inbox';
+import { knowledgePages } from './knowledge-pages';
 import { reportPages } from './reports-pages';
 import { signInPages } from './sign-in';
 
@@ -31,5 +34,8 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', adminPages());
+  app.route('/', answerLinkPages());
+  app.route('/', expertsDirectoryPages());
+  app.route('/', knowledgePages());
   return app;
 }

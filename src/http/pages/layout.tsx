@@ -8,12 +8,15 @@ import { CsrfField } from './components';
 import type { MessageKey } from './i18n';
 import type { View } from './view';
 
-export type NavKey = 'inbox' | 'expert' | 'reports' | 'connections';
+export type NavKey = 'inbox' | 'expert' | 'reports' | 'connections' | 'experts' | 'knowledge' | 'thanks';
 
 const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
   { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
   { key: 'expert', href: '/expert', permission: 'expert.queue', label: 'nav.expert' },
   { key: 'reports', href: '/reports', permission: 'reports.read', label: 'nav.reports' },
+  { key: 'knowledge', href: '/knowledge', permission: 'knowledge.read', label: 'nav.knowledge' },
+  { key: 'experts', href: '/admin/experts', permission: 'experts.read', label: 'nav.experts' },
+  { key: 'thanks', href: '/thanks', permission: 'recognition.read', label: 'nav.thanks' },
   {
     key: 'connections',
     href: '/admin/connections',

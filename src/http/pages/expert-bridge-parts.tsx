@@ -1,0 +1,55 @@
+import { checkGuidelines, type Guidelines } from '../../domain/guidelines';
+import { formatPercent } from './i18n';
+import type { ExpertsMessageKey } from './messages-experts-en';
+import type { View } from './view';
+
+const doneKeys = [
+  'expert_saved',
+  'availability_saved',
+  'guidelines_saved',
+  'knowledge_saved',
+  'knowledge_replied',
+  'rerouted',
+] as const;
+
+/** The flash after a redirect on the bridge's pages: only known keys render. */
+export function BridgeNotice({ v, done }: { v: View; done: string | undefined }) {
+  const key = doneKeys.find((k) => k === done);
+  if (!key) return null;
+  return (
+    <p class="notice notice-ok" role="status">
+      {v.t(`done.${key}` as ExpertsMessageKey)}
+    </p>
+  );
+}
+
+/** What the approver reads before approving: tone notes, and each rule the draft breaks. */
+export function GuidelinesCheck({ v, rules, text }: { v: View; rules: Guidelines; text: string }) {
+  const violations = checkGuidelines(rules, text);
+  return (
+    <section class="panel" aria-labelledby="guidelines-h">
+      <h2 id="guidelines-h">{v.t('guidelines.panel')}</h2>
+      {rules.toneNotes ? <p class="quote">{rules.toneNotes}</p> : null}
+      {violations.length === 0 ? (
+        <p class="small">{v.t('guidelines.ok')}</p>
+      ) : (
+        <ul class="field-error">
+          {violations.map((x) => (
+            <li>
+              {x.kind === 'forbidden'
+                ? v.t('guidelines.forbiddenWord', { word: x.word })
+                : v.t('guidelines.tooLong', { used: x.used, max: x.max })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted small">
+        {rules.signWithExpert ? v.t('guidelines.signed') : v.t('guidelines.unsigned')}
+      </p>
+    </section>
+  );
+}
+
+export function Score({ v, score }: { v: View; score: number }) {
+  return <span class="muted small">{formatPercent(v.locale, score)}</span>;
+}
