@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { adminRoutes } from './admin.routes';
+import { bridgeRoutes } from './bridge.routes';
 import { caseRoutes } from './cases.routes';
 import { classifyRoutes } from './classify.routes';
 import { expertRoutes } from './expert.routes';
@@ -15,6 +16,7 @@ export const apiRouteList = [
   ...listenerRoutes,
   ...adminRoutes,
   ...classifyRoutes,
+  ...bridgeRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {
