@@ -129,6 +129,25 @@ describe('the role matrix of the expert bridge', () => {
     expect((await get(`/expert/questions/${esc.id}`, sessions.tech.cookie)).status).toBe(404);
     expect((await get(`/cases/${caseId}`, sessions.marketing.cookie)).status).toBe(403);
     expect((await post(`/cases/${caseId}/reply`, { body: 'hello' }, 'marketing')).status).toBe(403);
+    // Reroute from the case page: advisors yes, experts no; the new team sees it, the old expert not.
+    expect(
+      (await post(`/escalations/${esc.id}/reroute`, { caseId, skill: 'technical' }, 'expert')).status,
+    ).toBe(403);
+    const casePage = await (await get(`/cases/${caseId}`, sessions.advisor.cookie)).text();
+    expect(casePage).toContain('id="reroute-expert"');
+    const moved = await post(`/escalations/${esc.id}/reroute`, { caseId, skill: 'technical' }, 'advisor');
+    expect(moved.status).toBe(303);
+    expect((await get(`/cases/${caseId}`, sessions.tech.cookie)).status).toBe(200);
+    expect((await get(`/cases/${caseId}`, sessions.expert.cookie)).status).toBe(404);
+    const back = await post(
+      `/escalations/${esc.id}/reroute`,
+      { caseId, expertId: sessions.expert.userId },
+      'advisor',
+    );
+    expect(back.status).toBe(303);
+    expect(await (await get(`/cases/${caseId}`, sessions.advisor.cookie)).text()).toContain(
+      'rerouted by Camille Advisor to Nadia Billing',
+    );
     const token = await signAnswerToken(t.deps, esc.id);
     await answerByLink(t.deps, { escalationId: esc.id, token, body: 'Refund on its way.' });
     await approveAnswer(await actAs(t, 'advisor'), { caseId, body: 'Hello! Your refund is on its way.' });

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { can } from '../../domain/permissions';
 import { AppError, statusOf } from '../../lib/errors';
 import { recognition } from '../../services/escalation/recognition';
+import { rerouteEscalation } from '../../services/escalation/reroute-escalation';
 import { answerFromKnowledge } from '../../services/knowledge/answer-from-knowledge';
 import { getKnowledge, listKnowledge, updateKnowledge } from '../../services/knowledge/knowledge-base';
 import type { AppEnv } from '../env';
@@ -28,16 +29,21 @@ async function renderList(c: Context<AppEnv>) {
       <p class="muted">{v.t('kb.intro')}</p>
       <BridgeNotice v={v} done={c.req.query('done')} />
       <form method="get" action="/knowledge" class="filters" role="search">
-        <label for="kb-q">{v.t('kb.searchLabel')}</label>
-        <input id="kb-q" name="q" value={q} type="search" />
-        <select name="language" aria-label={v.t('case.language')}>
-          <option value="">{v.t('kb.all')}</option>
-          {(['en', 'fr'] as const).map((l) => (
-            <option value={l} selected={l === lang}>
-              {v.label('language', l)}
-            </option>
-          ))}
-        </select>
+        <div class="field">
+          <label for="kb-q">{v.t('kb.searchLabel')}</label>
+          <input id="kb-q" name="q" value={q} type="search" />
+        </div>
+        <div class="field">
+          <label for="kb-lang">{v.t('case.language')}</label>
+          <select id="kb-lang" name="language">
+            <option value="">{v.t('kb.all')}</option>
+            {(['en', 'fr'] as const).map((l) => (
+              <option value={l} selected={l === lang}>
+                {v.label('language', l)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit">{v.t('kb.search')}</button>
       </form>
       {rows.length === 0 ? (
@@ -146,7 +152,9 @@ async function renderThanks(c: Context<AppEnv>) {
               <strong>{v.t('thanks.answered', { n: p.answered })}</strong>
             </p>
             {p.medianSeconds !== null ? (
-              <p class="small">{v.t('thanks.median', { time: formatInterval(v.locale, p.medianSeconds) })}</p>
+              <p class="small">
+                {v.t('thanks.median', { time: formatInterval(v.locale, Math.round(p.medianSeconds)) })}
+              </p>
             ) : null}
             <dl class="facts">
               <dt>{v.t('thanks.posted')}</dt>
@@ -204,6 +212,25 @@ export function knowledgePages(): Hono<AppEnv> {
       throw err;
     }
     return c.redirect(`/cases/${encodeURIComponent(caseId)}?done=replied`, 303);
+  });
+  app.post('/escalations/:id/reroute', needs('case.reroute'), async (c) => {
+    const f = await c.req.parseBody();
+    const caseId = field(f, 'caseId');
+    try {
+      await rerouteEscalation(c.get('ctx'), {
+        escalationId: c.req.param('id'),
+        expertId: field(f, 'expertId') || undefined,
+        skill: field(f, 'skill') || undefined,
+      });
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
+        const v = viewOf(c);
+        const detail = err.issues.length ? err.issues.map((i) => i.message).join('; ') : err.message;
+        return renderErrorPage(c, statusOf[err.code], translateMessage(v.locale, detail));
+      }
+      throw err;
+    }
+    return c.redirect(`/cases/${encodeURIComponent(caseId)}`, 303);
   });
   app.get('/thanks', needs('recognition.read'), (c) => renderThanks(c));
   return app;

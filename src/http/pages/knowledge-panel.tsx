@@ -1,5 +1,6 @@
 import { can } from '../../domain/permissions';
 import type { Ctx } from '../../services/context';
+import { listExperts } from '../../services/escalation/expert-directory';
 import { guidelinesOf } from '../../services/escalation/guidelines';
 import { suggestForCase } from '../../services/knowledge/knowledge-base';
 import type { CaseData } from './case-view';
@@ -17,6 +18,11 @@ export async function ExpertBridgePanel({ v, data, ctx }: { v: View; data: CaseD
   if (c.status === 'awaiting_approval') {
     const draft = [...data.answers].reverse().find((a) => a.status === 'submitted')?.body ?? '';
     return <GuidelinesCheck v={v} rules={await guidelinesOf(ctx.db, c.brandId)} text={draft} />;
+  }
+  if (c.status === 'waiting_expert') {
+    const open = data.escalations.find((e) => e.status === 'open');
+    if (!open || !can(v.actor.role, 'case.reroute')) return null;
+    return <RerouteForm v={v} escalationId={open.id} caseId={c.id} experts={await listExperts(ctx)} />;
   }
   if (c.status !== 'new' && c.status !== 'open') return null;
   const suggestions = await suggestForCase(ctx, c.id);
@@ -43,6 +49,56 @@ export async function ExpertBridgePanel({ v, data, ctx }: { v: View; data: CaseD
           </form>
         </div>
       ))}
+    </section>
+  );
+}
+
+function RerouteForm({
+  v,
+  escalationId,
+  caseId,
+  experts,
+}: {
+  v: View;
+  escalationId: string;
+  caseId: string;
+  experts: { id: string; name: string; skills: string[]; openQuestions: number }[];
+}) {
+  const skills = [...new Set(experts.flatMap((e) => e.skills))].sort();
+  return (
+    <section class="panel" aria-labelledby="reroute-h">
+      <details>
+        <summary id="reroute-h">{v.t('reroute.title')}</summary>
+        <form
+          method="post"
+          action={`/escalations/${encodeURIComponent(escalationId)}/reroute`}
+          class="filters"
+        >
+          <CsrfField v={v} />
+          <input type="hidden" name="caseId" value={caseId} />
+          <div class="field">
+            <label for="reroute-expert">{v.t('reroute.expert')}</label>
+            <select id="reroute-expert" name="expertId">
+              <option value="">—</option>
+              {experts.map((e) => (
+                <option value={e.id}>
+                  {e.name} ({e.skills.join(', ')} · {e.openQuestions})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="reroute-team">{v.t('reroute.team')}</label>
+            <select id="reroute-team" name="skill">
+              <option value="">—</option>
+              {skills.map((s) => (
+                <option value={s}>{v.label('skill', s)}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{v.t('reroute.submit')}</button>
+        </form>
+      </details>
     </section>
   );
 }
