@@ -98,6 +98,7 @@ describe('from a public mention to a public answer', () => {
       'case.escalated',
       'expert.answered',
       'answer.approved',
+      'knowledge.added',
       'reply.queued',
       'reply.sent',
     ]);
