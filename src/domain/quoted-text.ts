@@ -22,6 +22,6 @@ export function stripQuoted(text: string): string {
     kept.push(line);
   }
   // A signature separator ends the answer too.
-  const sig = kept.findIndex((l) => l === '-- ');
+  const sig = kept.indexOf('-- ');
   return (sig >= 0 ? kept.slice(0, sig) : kept).join('\n').trim();
 }

@@ -7,9 +7,9 @@ import { manualClock } from '../../src/lib/clock';
 import { randomId } from '../../src/lib/ids';
 import { silentLogger } from '../../src/lib/logger';
 import { createSecretBox } from '../../src/lib/secret-box';
+import { parseMime } from '../../src/notify/mime';
 import { createHttpNotifier } from '../../src/notify/notifier';
 import { createSmtpSender } from '../../src/notify/smtp-sender';
-import { parseMime } from '../../src/notify/mime';
 import type { ConnectorFactory, JobName, ServiceDeps } from '../../src/services/context';
 import { createTopicModelRegistry } from '../../src/services/learning/topic-models';
 

@@ -28,7 +28,7 @@ async function renderList(c: Context<AppEnv>) {
       <h1>{v.t('kb.title')}</h1>
       <p class="muted">{v.t('kb.intro')}</p>
       <BridgeNotice v={v} done={c.req.query('done')} />
-      <form method="get" action="/knowledge" class="filters" role="search">
+      <form method="get" action="/knowledge" class="filters">
         <div class="field">
           <label for="kb-q">{v.t('kb.searchLabel')}</label>
           <input id="kb-q" name="q" value={q} type="search" />
