@@ -174,9 +174,9 @@ describe('the expert bridge, through the pages', () => {
 
     // The other pages, in both languages.
     await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/admin/experts`);
-    await page.click('details > summary');
     await both(page, '/admin/experts', 'bridge-09-directory');
+    await page.click('details > summary');
+    await screenshot(page, 'bridge-09-directory-edit-en');
     await both(page, '/admin/guidelines', 'bridge-10-guidelines');
     await both(page, '/thanks', 'bridge-11-thanks');
     await signOut(page);
