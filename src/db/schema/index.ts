@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './replies';
 export * from './usage';
 export * from './users';
+export * from './inbox';
