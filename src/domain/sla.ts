@@ -87,7 +87,7 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
   }
   const p = localParts(start, hours.timeZone);
   let day: LocalDay = { y: p.y, m: p.m, d: p.d };
-  let cursor = start.getTime();
+  const cursor = start.getTime();
   let remaining = Math.max(0, minutes) * 60_000;
   // Real elapsed time inside each day's opening hours, so a night that loses or gains an hour to
   // daylight saving counts what it really lasts. Bounded: ten years of days is far beyond any target.

@@ -31,7 +31,10 @@ export const casePresence = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     lastSeenAt: ts('last_seen_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_presence_seen').on(t.caseId, t.lastSeenAt)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_presence_seen').on(t.caseId, t.lastSeenAt),
+  ],
 );
 
 /** Internal notes on a case: never sent out, read by advisors and experts only. */

@@ -6,6 +6,7 @@ import { routeQuestion } from '../../domain/routing';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { applySlaTargets } from '../inbox/sla-targets';
 import { freeOrHeldBy, transitionCase } from '../inbox/transition';
 import { validate } from '../validate';
 
@@ -51,6 +52,7 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
       language,
       experts.map((e) => ({ ...e, openQuestions: openBy.get(e.id) ?? 0 })),
     );
+    await applySlaTargets(tx, c.id, ctx.clock.now(), 'escalated');
     const id = ctx.ids('esc');
     const [row] = await tx
       .insert(escalations)
