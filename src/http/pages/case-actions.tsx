@@ -247,7 +247,7 @@ export function CaseActions({
                     ? got('escalate', 'holding')
                     : (composer?.canned?.holding[0]?.body ?? '')
                 }
-                send={draft?.form === 'escalate' ? got('escalate', 'send_holding') === 'on' : true}
+                send={draft?.form === 'escalate' ? got('escalate', 'send_holding') === 'on' : false}
                 limits={limits}
                 network={c.network}
               />

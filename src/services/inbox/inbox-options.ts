@@ -18,7 +18,7 @@ export async function inboxOptions(ctx: Ctx) {
       .where(and(inArray(users.role, ['advisor', 'admin']), isNull(users.disabledAt)))
       .orderBy(asc(users.name)),
   ]);
-  const seen = new Set<string>();
-  const topicList = topicRows.filter((t) => (seen.has(t.key) ? false : (seen.add(t.key), true)));
+  // Several brands may share a topic key: one entry per key.
+  const topicList = [...new Map(topicRows.map((t) => [t.key, t])).values()];
   return { brands: brandRows, topics: topicList, advisors: advisorRows };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
+import { ConflictError } from '../../lib/errors';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { queueReply } from '../replies/queue-reply';
@@ -27,7 +28,12 @@ export async function replyToCase(ctx: Ctx, raw: unknown) {
       'reply',
       { assigneeId: actor.id },
       freeOrHeldBy(actor.id),
-    );
+    ).catch(async (err: unknown) => {
+      // A case answered meanwhile is refused by its status; saying "someone replied since you
+      // opened it" is the clearer reason when that is what happened.
+      if (err instanceof ConflictError) await assertNoNewActivity(tx, caseId, seenVersion);
+      throw err;
+    });
     await assertNoNewActivity(tx, caseId, seenVersion);
     return queueReply(tx, ctx, c, body, { approvedById: actor.id });
   });
