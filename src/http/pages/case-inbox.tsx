@@ -1,9 +1,14 @@
 import { can } from '../../domain/permissions';
 import type { ComposerState } from '../../services/inbox/composer-state';
+import { slaOf } from '../../services/inbox/list-cases';
+import type { CaseData } from './case-view';
 import { CsrfField } from './components';
 import { formatDateTime } from './i18n';
 import { ShortcutHelp } from './inbox-parts';
+import { SlaBadge } from './sla-badge';
 import type { View } from './view';
+
+type CaseRow = CaseData['case'];
 
 /** Who else has the case open: a warning before two people answer the same customer. */
 export function PresenceNotice({ v, state }: { v: View; state: ComposerState | null }) {
@@ -106,5 +111,33 @@ export function CaseScriptHooks({ v, base }: { v: View; base: string }) {
       <ShortcutHelp v={v} />
       <script src="/assets/inbox.js" defer />
     </>
+  );
+}
+
+/** The case's SLA: its state and both due times, in the brand's time zone. */
+export function SlaPanel({ v, c, zone }: { v: View; c: CaseRow; zone: string }) {
+  const state = slaOf(c, v.now);
+  if (!state) return null;
+  const when = (d: Date | null) => (d ? formatDateTime(v.locale, d, zone) : v.t('ib.none'));
+  return (
+    <section class="panel" aria-labelledby="sla-h">
+      <h2 id="sla-h">{v.t('ib.slaPanel')}</h2>
+      <dl class="facts">
+        <dt>{v.t('ib.slaState')}</dt>
+        <dd>
+          <SlaBadge
+            v={v}
+            state={state}
+            firstDue={c.firstResponseDueAt}
+            resolutionDue={c.resolutionDueAt}
+            zone={zone}
+          />
+        </dd>
+        <dt>{v.t('ib.firstDue')}</dt>
+        <dd>{when(c.firstResponseDueAt)}</dd>
+        <dt>{v.t('ib.resolutionDue')}</dt>
+        <dd>{when(c.resolutionDueAt)}</dd>
+      </dl>
+    </section>
   );
 }

@@ -13,7 +13,7 @@ import { touchPresence } from '../../services/inbox/presence';
 import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
 import { CaseActions, type Draft } from './case-actions';
-import { CaseScriptHooks, NotesPanel, PresenceNotice } from './case-inbox';
+import { CaseScriptHooks, NotesPanel, PresenceNotice, SlaPanel } from './case-inbox';
 import {
   Answers,
   AuthorCard,
@@ -100,6 +100,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
         </div>
         <aside>
           <Facts v={v} data={data} />
+          <SlaPanel v={v} c={data.case} zone={data.case.brand.timezone} />
           <AuthorCard v={v} data={data} />
           <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
           <Escalations v={v} data={data} names={names} />

@@ -155,8 +155,14 @@ export const inboxCss = `
 .view-chip form.inline { display: inline; }
 .btn-link { background: none; border: 0; color: var(--muted); cursor: pointer; padding: 0 4px; font-size: 15px; }
 .save-view { margin-top: 8px; }
-.save-view input { height: 28px; }
+.save-view input { height: 30px; width: 260px; max-width: 100%; }
+.save-view button, .bulk button { width: auto; }
 .bulk { padding: 8px 12px; }
+.bulk select { width: auto; min-width: 140px; height: 30px; }
+.holding { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
+.holding legend { font-weight: 600; padding: 0 4px; }
+.check { display: flex; gap: 6px; align-items: center; font-weight: 500; }
+.check input { width: auto; }
 .table tr.selected { background: #eef4ff; box-shadow: inset 4px 0 0 var(--accent, #2563eb); }
 .overlay { position: fixed; inset: 0; background: rgba(15, 23, 42, .45); display: flex; align-items: center; justify-content: center; z-index: 20; }
 .overlay[hidden] { display: none; }

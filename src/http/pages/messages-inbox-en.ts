@@ -73,6 +73,13 @@ export const inboxEn = {
   'ib.resolutionDue': 'Resolution due',
   'ib.slaState': 'SLA',
   'ib.viewExists': 'You already have a view with this name.',
+  'history.case.note_added': '{actor} added an internal note',
+  'history.case.assigned': '{actor} assigned the case',
+  'history.case.marked_spam': '{actor} marked the case as spam',
+  'history.case.topic_set': '{actor} set the topic',
+  'history.sla.reminded': 'Reminder sent before the SLA due time',
+  'history.sla.breached': 'SLA missed: the question moved to the backup',
+  'ib.slaPanel': 'Service level',
   'ib.lengthOk': 'Length within the limit of {network}',
 } as const;
 

@@ -77,5 +77,12 @@ export const inboxFr: Record<InboxMessageKey, string> = {
   'ib.resolutionDue': 'Résolution due',
   'ib.slaState': 'SLA',
   'ib.viewExists': 'Vous avez déjà une vue de ce nom.',
+  'history.case.note_added': '{actor} a ajouté une note interne',
+  'history.case.assigned': '{actor} a attribué le cas',
+  'history.case.marked_spam': '{actor} a marqué le cas comme spam',
+  'history.case.topic_set': '{actor} a changé le sujet',
+  'history.sla.reminded': 'Rappel envoyé avant l’échéance du SLA',
+  'history.sla.breached': 'SLA dépassé : la question passe au remplaçant',
+  'ib.slaPanel': 'Niveau de service',
   'ib.lengthOk': 'Longueur dans la limite de {network}',
 };
