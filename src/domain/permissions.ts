@@ -12,6 +12,7 @@ export const permissions = {
   'case.escalate': ['advisor', 'admin'],
   'case.ignore': ['advisor', 'admin'],
   'case.approve': ['advisor', 'admin'],
+  'case.note': ['advisor', 'expert', 'admin'],
   'expert.queue': ['expert', 'admin'],
   'expert.answer': ['expert', 'admin'],
   'reports.read': ['marketing', 'advisor', 'admin'],

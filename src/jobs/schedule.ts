@@ -1,5 +1,6 @@
 import { asSystem, type JobName, type ServiceDeps } from '../services/context';
 import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
+import { checkSlas } from '../services/inbox/check-slas';
 import { retrainTopicModels } from '../services/learning/retrain-topic-models';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
 import { sendDueNotifications } from '../services/notifications/send-due-notifications';
@@ -48,6 +49,12 @@ export const jobs: Job[] = [
     cron: '* * * * *',
     description: 'In demo mode, let the simulated network publish new customer posts',
     run: async (deps) => (deps.demoNetwork ? advanceDemoNetwork(asSystem(deps)) : null),
+  },
+  {
+    name: 'check-slas',
+    cron: '* * * * *',
+    description: 'Remind case holders before SLA targets and move missed questions to the backup expert',
+    run: (deps) => checkSlas(asSystem(deps)),
   },
 ];
 

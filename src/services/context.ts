@@ -31,7 +31,8 @@ export type JobName =
   | 'send-replies'
   | 'send-notifications'
   | 'retrain-models'
-  | 'demo-network';
+  | 'demo-network'
+  | 'check-slas';
 
 /** Everything a verb needs, passed in by the composition root (tests pass their own). */
 export interface ServiceDeps {

@@ -14,6 +14,10 @@ export const cannedResponses = pgTable(
     /** May use {name}, {handle} and {case_link}; filled in per customer so no two replies are identical. */
     body: text('body').notNull(),
     topic: text('topic'),
+    /** A holding reply tells the customer a specialist is looking and when to expect the answer ({due}). */
+    purpose: text('purpose', { enum: ['answer', 'holding'] })
+      .notNull()
+      .default('answer'),
     ...timestamps,
   },
   (t) => [index('canned_responses_brand').on(t.brandId, t.language)],

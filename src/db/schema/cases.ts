@@ -38,6 +38,13 @@ export const cases = pgTable(
     topic: text('topic'),
     needsSpecialist: text('needs_specialist', { enum: ['yes', 'no', 'unsure'] }),
     dueAt: ts('due_at'),
+    /** SLA targets in the brand's business hours, kept on the case so reports can measure attainment. */
+    firstResponseDueAt: ts('first_response_due_at'),
+    resolutionDueAt: ts('resolution_due_at'),
+    /** The first public reply queued for the customer (a holding reply counts). */
+    firstRespondedAt: ts('first_responded_at'),
+    /** Set once a missed resolution target has moved the question on, so the job does it once. */
+    slaBreachHandledAt: ts('sla_breach_handled_at'),
     lastMentionAt: ts('last_mention_at').notNull(),
     answeredAt: ts('answered_at'),
     closedAt: ts('closed_at'),

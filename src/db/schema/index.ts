@@ -7,6 +7,7 @@ export * from './cases';
 export * from './demo-network';
 export * from './escalations';
 export * from './expert-bridge';
+export * from './inbox';
 export * from './learning';
 export * from './listeners';
 export * from './mentions';

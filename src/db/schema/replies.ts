@@ -23,6 +23,10 @@ export const replies = pgTable(
       .references(() => mentions.id),
     network: text('network', { enum: networks }).notNull(),
     body: text('body').notNull(),
+    /** A holding reply tells the customer a specialist is looking: sending it does not answer the case. */
+    kind: text('kind', { enum: ['answer', 'holding'] })
+      .notNull()
+      .default('answer'),
     status: text('status', { enum: replyStatuses }).notNull().default('queued'),
     /** Stable across retries so networks that support it recognise a repeat. */
     idempotencyKey: text('idempotency_key').notNull(),

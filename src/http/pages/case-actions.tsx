@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { can } from '../../domain/permissions';
+import type { ComposerState } from '../../services/inbox/composer-state';
+import { CannedList } from './case-inbox';
 import type { CaseData } from './case-view';
 import { CsrfField } from './components';
 import { canAnswer, limitsOf, PreflightVerdict, type PreflightView, type ReplyLimits } from './preflight';
@@ -7,7 +9,7 @@ import type { View } from './view';
 
 /** Which form was posted and what it held, so a refused action keeps the person's text. */
 export interface Draft {
-  form: 'claim' | 'reply' | 'escalate' | 'ignore' | 'approve' | 'send-back';
+  form: 'claim' | 'reply' | 'escalate' | 'ignore' | 'approve' | 'send-back' | 'note';
   fields: Record<string, string>;
   /** Only measured by the pre-flight ("Check the text"), not refused: nothing to mark as invalid. */
   checked?: boolean;
@@ -68,6 +70,45 @@ function TextArea({
   );
 }
 
+function SeenVersion({ composer }: { composer: ComposerState | null }) {
+  return composer ? <input type="hidden" name="seen_version" value={String(composer.version)} /> : null;
+}
+
+/** A public holding answer sent with the escalation, prefilled with the due time of the SLA. */
+function HoldingReply({
+  v,
+  value,
+  send,
+  limits,
+  network,
+}: {
+  v: View;
+  value: string;
+  send: boolean;
+  limits: ReplyLimits | null;
+  network: string;
+}) {
+  return (
+    <fieldset class="holding">
+      <legend>{v.t('ib.holding')}</legend>
+      <p class="muted small">{v.t('ib.holdingHelp')}</p>
+      <label class="check">
+        <input type="checkbox" name="send_holding" value="on" checked={send} /> {v.t('ib.holdingSend')}
+      </label>
+      <TextArea
+        v={v}
+        id="holding-body"
+        name="holding"
+        text={v.t('ib.holding')}
+        value={value}
+        limits={limits}
+        network={network}
+        rows={3}
+      />
+    </fieldset>
+  );
+}
+
 function Form({ v, action, children }: { v: View; action: string; children: Child }) {
   return (
     <form method="post" action={action}>
@@ -86,9 +127,12 @@ export function CaseActions({
   data,
   preflight,
   draft,
+  composer = null,
 }: {
   v: View;
   data: CaseData;
+  /** Version, canned responses, holding reply: the inbox's additions to the composer. */
+  composer?: ComposerState | null;
   /** The network's verdict on answering this case, from the reply pre-flight service. */
   preflight: PreflightView;
   draft: Draft | null;
@@ -134,6 +178,8 @@ export function CaseActions({
           <Form v={v} action={`${base}/reply`}>
             <h3>{v.t('action.reply')}</h3>
             <PreflightVerdict v={v} p={preflight} />
+            <SeenVersion composer={composer} />
+            <CannedList v={v} state={composer} base={base} target="reply-body" />
             <TextArea
               v={v}
               id="reply-body"
@@ -157,9 +203,10 @@ export function CaseActions({
     if (can(role, 'case.escalate')) {
       const chosen = got('escalate', 'skill');
       forms.push(
-        <details open={draft?.form === 'escalate'}>
+        <details open={draft?.form === 'escalate'} id="escalate">
           <summary>{v.t('action.escalate')}</summary>
           <Form v={v} action={`${base}/escalate`}>
+            <SeenVersion composer={composer} />
             <div class="row">
               <div class="field">
                 <label for="esc-skill">{v.t('action.skill')}</label>
@@ -192,6 +239,19 @@ export function CaseActions({
               placeholder={v.t('action.notePlaceholder')}
               rows={3}
             />
+            {answerable && can(role, 'case.reply') ? (
+              <HoldingReply
+                v={v}
+                value={
+                  draft?.form === 'escalate'
+                    ? got('escalate', 'holding')
+                    : (composer?.canned?.holding[0]?.body ?? '')
+                }
+                send={draft?.form === 'escalate' ? got('escalate', 'send_holding') === 'on' : false}
+                limits={limits}
+                network={c.network}
+              />
+            ) : null}
             <button type="submit">{v.t('action.escalateSubmit')}</button>
           </Form>
         </details>,
@@ -199,7 +259,7 @@ export function CaseActions({
     }
     if (can(role, 'case.ignore')) {
       forms.push(
-        <details open={draft?.form === 'ignore'}>
+        <details open={draft?.form === 'ignore'} id="ignore">
           <summary>{v.t('action.ignore')}</summary>
           <Form v={v} action={`${base}/ignore`}>
             <div class="field">

@@ -2,14 +2,18 @@ import { type Context, Hono } from 'hono';
 import type { Permission } from '../../domain/permissions';
 import { AppError, statusOf } from '../../lib/errors';
 import type { Ctx } from '../../services/context';
-import { escalateCase } from '../../services/escalation/escalate-case';
 import { approveAnswer, sendBackAnswer } from '../../services/escalation/review-answer';
 import { claimCase } from '../../services/inbox/claim-case';
+import { type ComposerState, composerState } from '../../services/inbox/composer-state';
+import { escalateWithHolding } from '../../services/inbox/escalate-with-holding';
 import { getCase } from '../../services/inbox/get-case';
 import { ignoreCase } from '../../services/inbox/ignore-case';
+import { addNote } from '../../services/inbox/notes';
+import { touchPresence } from '../../services/inbox/presence';
 import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
 import { CaseActions, type Draft } from './case-actions';
+import { CaseScriptHooks, NotesPanel, PresenceNotice, SlaPanel } from './case-inbox';
 import {
   Answers,
   AuthorCard,
@@ -40,6 +44,12 @@ function textToCheck(data: CaseData, draft: Draft | undefined): string {
   return [...data.answers].reverse().find((a) => a.status === 'submitted')?.body ?? '';
 }
 
+/** `?canned=<id>` (the no-script "Use" link) opens the composer with that response filled in. */
+function cannedDraft(composer: ComposerState, id: string | undefined): Draft | undefined {
+  const found = id ? composer.canned?.answers.find((a) => a.id === id) : undefined;
+  return found ? { form: 'reply', fields: { body: found.body }, checked: true } : undefined;
+}
+
 interface Outcome {
   status?: number;
   error?: AppError;
@@ -55,7 +65,9 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
   const names = namesOf(data);
   const handle = displayHandle(data.case.author.handle);
   const showInboxLink = v.actor && v.actor.role !== 'expert';
-  const preflight = await loadPreflight(ctx, caseId, data.case.network, textToCheck(data, o.draft));
+  const composer = await composerState(ctx, caseId);
+  const draft = o.draft ?? cannedDraft(composer, c.req.query('canned'));
+  const preflight = await loadPreflight(ctx, caseId, data.case.network, textToCheck(data, draft));
   return sendPage(
     c,
     <Layout v={v} title={v.t('case.title', { handle })} active={showInboxLink ? 'inbox' : undefined}>
@@ -74,7 +86,15 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
       <div class="grid">
         <div>
           <Thread v={v} data={data} />
-          <CaseActions v={v} data={data} preflight={preflight} draft={o.draft ?? null} />
+          <PresenceNotice v={v} state={composer} />
+          <CaseActions v={v} data={data} preflight={preflight} draft={draft ?? null} composer={composer} />
+          <NotesPanel
+            v={v}
+            state={composer}
+            base={path}
+            zone={data.case.brand.timezone}
+            draft={o.draft?.form === 'note' ? o.draft.fields.body : undefined}
+          />
           <ExpertBridgePanel v={v} data={data} ctx={ctx} />
           <Answers v={v} data={data} names={names} />
           <Outbox v={v} data={data} names={names} />
@@ -82,11 +102,13 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
         </div>
         <aside>
           <Facts v={v} data={data} />
+          <SlaPanel v={v} c={data.case} zone={data.case.brand.timezone} />
           <AuthorCard v={v} data={data} />
           <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
           <Escalations v={v} data={data} names={names} />
         </aside>
       </div>
+      <CaseScriptHooks v={v} base={path} />
     </Layout>,
     o.status ?? 200,
   );
@@ -109,7 +131,17 @@ export function casePages(): Hono<AppEnv> {
       const caseId = c.req.param('id');
       const body = await c.req.parseBody();
       const fields: Record<string, string> = {};
-      for (const name of ['body', 'note', 'skill', 'skill_other', 'reason']) fields[name] = field(body, name);
+      for (const name of [
+        'body',
+        'note',
+        'skill',
+        'skill_other',
+        'reason',
+        'seen_version',
+        'holding',
+        'send_holding',
+      ])
+        fields[name] = field(body, name);
       try {
         await run(c.get('ctx'), caseId, fields);
       } catch (err) {
@@ -132,14 +164,24 @@ export function casePages(): Hono<AppEnv> {
 
   const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
   action('claim', 'case.claim', 'claimed', (ctx, caseId) => claimCase(ctx, { caseId }));
-  action('reply', 'case.reply', 'replied', (ctx, caseId, f) => replyToCase(ctx, { caseId, body: f.body }));
+  action('reply', 'case.reply', 'replied', (ctx, caseId, f) =>
+    replyToCase(ctx, { caseId, body: f.body, seenVersion: optional(f.seen_version) }),
+  );
   action('escalate', 'case.escalate', 'escalated', (ctx, caseId, f) =>
-    escalateCase(ctx, {
+    escalateWithHolding(ctx, {
       caseId,
       skill: optional(f.skill_other) ?? optional(f.skill),
       note: optional(f.note),
+      holding: f.send_holding === 'on' ? optional(f.holding) : undefined,
+      seenVersion: optional(f.seen_version),
     }),
   );
+  action('note', 'case.note', 'note_added', (ctx, caseId, f) => addNote(ctx, { caseId, body: f.body }));
+  // The case page's script says "still here" every 20 s; the answer has no body.
+  app.post('/cases/:id/presence', needs('case.read'), async (c) => {
+    await touchPresence(c.get('ctx'), c.req.param('id'));
+    return c.body(null, 204);
+  });
   action('ignore', 'case.ignore', 'ignored', (ctx, caseId, f) =>
     ignoreCase(ctx, { caseId, reason: optional(f.reason) }),
   );

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../lib/errors';
+import { STALE_CUSTOMER, STALE_REPLY } from '../../services/inbox/collision';
 import type { Locale } from '../env';
 import { label, type MessageKey, t } from './i18n';
 
@@ -11,6 +12,9 @@ export function translateMessage(locale: Locale, message: string): string {
   if (message === 'There is no expert answer waiting for approval on this case') {
     return t(locale, 'error.noPendingAnswer');
   }
+  if (message === STALE_REPLY) return t(locale, 'ib.stale');
+  if (message === STALE_CUSTOMER) return t(locale, 'ib.staleCustomer');
+  if (message === 'You already have a view with this name') return t(locale, 'ib.viewExists');
   if (message === 'This case has no customer post to answer') return t(locale, 'error.noPost');
   if (message === 'This form has expired: reload the page and try again') return t(locale, 'error.csrf');
   if (message === 'Your role does not allow this action' || /^A \w+ may not do this/.test(message)) {

@@ -1,5 +1,6 @@
 import { adminEn } from './messages-admin-en';
 import { expertsEn } from './messages-experts-en';
+import { inboxEn } from './messages-inbox-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -309,6 +310,7 @@ export const en = {
 
   ...adminEn,
   ...expertsEn,
+  ...inboxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

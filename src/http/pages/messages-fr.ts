@@ -1,6 +1,7 @@
 import { adminFr } from './messages-admin-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
+import { inboxFr } from './messages-inbox-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -312,4 +313,5 @@ export const fr: Record<MessageKey, string> = {
 
   ...adminFr,
   ...expertsFr,
+  ...inboxFr,
 };

@@ -5,6 +5,7 @@ import { brands, cannedResponses, listeners, networkAccounts, topics, users } fr
 import { hashPassword } from '../../lib/crypto';
 import { audit } from '../audit';
 import { asSystem, type ServiceDeps } from '../context';
+import { seedSla } from './seed-sla';
 
 export interface DemoUser {
   email: string;
@@ -147,6 +148,7 @@ export async function seedDemo(
       .values(demoUsers.map((u) => ({ id: deps.ids('usr'), ...u, passwordHash })))
       .onConflictDoNothing();
     await tx.insert(cannedResponses).values(canned.map((c) => ({ id: deps.ids('can'), brandId, ...c })));
+    await seedSla(tx, deps, brandId);
     await audit(tx, ctx, { action: 'demo.seeded', entityType: 'brand', entityId: brandId });
     return { created: true, brandId };
   });

@@ -6,6 +6,7 @@ import { routeQuestion } from '../../domain/routing';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { applySlaTargets } from '../inbox/sla-targets';
 import { freeOrHeldBy, transitionCase } from '../inbox/transition';
 import { validate } from '../validate';
 import { loadCandidates } from './expert-directory';
@@ -39,6 +40,7 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
     const skill = data.skill ?? topic?.skill ?? 'general';
     const language = c.language === 'fr' ? 'fr' : 'en';
     const decision = routeQuestion(skill, language, await loadCandidates(tx), ctx.clock.now());
+    await applySlaTargets(tx, c.id, ctx.clock.now(), 'escalated');
     const id = ctx.ids('esc');
     const [row] = await tx
       .insert(escalations)

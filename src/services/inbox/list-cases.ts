@@ -1,42 +1,24 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { caseStatuses, cases, mentions } from '../../db/schema';
-import { networks } from '../../db/schema/columns';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { cases, mentions } from '../../db/schema';
+import { caseSlaState } from '../../domain/sla';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { validate } from '../validate';
+import { inboxFilters, whereOf } from './case-filters';
 
-export const inboxFilters = z.object({
-  status: z.enum(['active', ...caseStatuses]).default('active'),
-  network: z.enum(networks).optional(),
-  language: z.string().max(8).optional(),
-  intent: z.enum(['question', 'complaint', 'praise', 'other', 'spam']).optional(),
-  topic: z.string().max(64).optional(),
-  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
-  sort: z.enum(['priority', 'age']).default('priority'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type InboxFilters = z.infer<typeof inboxFilters>;
-
-const activeStatuses = ['new', 'open', 'waiting_expert', 'awaiting_approval'] as const;
+export { type InboxFilters, inboxFilters } from './case-filters';
 
 /** The advisor's inbox: highest priority first, then the longest waiting. */
 export async function listCases(ctx: Ctx, raw: unknown) {
   const actor = requireActor(ctx, 'inbox.read');
   const f = validate(inboxFilters, raw);
-  const where: (SQL | undefined)[] = [
-    f.status === 'active' ? inArray(cases.status, [...activeStatuses]) : eq(cases.status, f.status),
-    f.network ? eq(cases.network, f.network) : undefined,
-    f.language ? eq(cases.language, f.language) : undefined,
-    f.intent ? eq(cases.intent, f.intent) : undefined,
-    f.topic ? eq(cases.topic, f.topic) : undefined,
-    f.assignee === 'me' ? eq(cases.assigneeId, actor.id) : undefined,
-    f.assignee === 'unassigned' ? isNull(cases.assigneeId) : undefined,
-  ];
+  const now = ctx.clock.now();
   const rows = await ctx.db.query.cases.findMany({
-    where: and(...where),
+    where: whereOf(f, actor.id, now),
     orderBy:
-      f.sort === 'priority' ? [desc(cases.priority), asc(cases.lastMentionAt)] : [asc(cases.lastMentionAt)],
+      f.sort === 'priority'
+        ? [desc(cases.priority), asc(cases.lastMentionAt), asc(cases.id)]
+        : [asc(cases.lastMentionAt), asc(cases.id)],
     limit: f.limit,
     with: { author: true, assignee: { columns: { id: true, name: true } } },
   });
@@ -55,5 +37,33 @@ export async function listCases(ctx: Ctx, raw: unknown) {
     : [];
   const excerpt = new Map<string, (typeof latest)[number]>();
   for (const m of latest) if (m.caseId && !excerpt.has(m.caseId)) excerpt.set(m.caseId, m);
-  return rows.map((r) => ({ ...r, latest: excerpt.get(r.id) ?? null }));
+  return rows.map((r) => ({ ...r, latest: excerpt.get(r.id) ?? null, sla: slaOf(r, now) }));
+}
+
+/** How many cases a filter set matches (the counts beside saved views). */
+export async function countCases(ctx: Ctx, raw: unknown): Promise<number> {
+  const actor = requireActor(ctx, 'inbox.read');
+  const f = validate(inboxFilters, raw);
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(cases)
+    .where(whereOf(f, actor.id, ctx.clock.now()));
+  return Number(row?.n ?? 0);
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+export function slaOf(c: CaseRow, now: Date) {
+  const resolved = ['answered', 'closed', 'ignored'].includes(c.status)
+    ? (c.answeredAt ?? c.closedAt ?? c.updatedAt)
+    : null;
+  return caseSlaState(
+    {
+      firstResponseDueAt: c.firstResponseDueAt,
+      firstRespondedAt: c.firstRespondedAt,
+      resolutionDueAt: c.resolutionDueAt,
+      resolvedAt: resolved,
+    },
+    now,
+  );
 }

@@ -7,6 +7,7 @@ import { authors, cases, classifications, mentions, replies } from '../../db/sch
 import { responseTargetMinutes, statusAfterFollowUp } from '../../domain/case-status';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { applySlaTargets } from '../inbox/sla-targets';
 
 export interface IncomingMention {
   mention: Mention;
@@ -201,6 +202,7 @@ async function joinOrOpenCase(
       caseId: newId,
       details: { network: target.network, externalId: item.mention.externalId, priority },
     });
+    await applySlaTargets(tx, newId, postedAt, 'opened');
     return newId;
   }
   const [existing] = await tx

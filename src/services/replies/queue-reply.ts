@@ -1,5 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type cases, replies } from '../../db/schema';
+import { cases, replies } from '../../db/schema';
 import { AppError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
@@ -17,7 +18,7 @@ export async function queueReply(
   ctx: Ctx,
   c: CaseRow,
   body: string,
-  opts: { expertAnswerId?: string | null; approvedById: string },
+  opts: { expertAnswerId?: string | null; approvedById: string; kind?: 'answer' | 'holding' },
 ) {
   const target = await latestCustomerMention(tx, c.id);
   if (!target) throw new AppError('conflict', 'This case has no customer post to answer');
@@ -47,6 +48,7 @@ export async function queueReply(
       inReplyToMentionId: target.id,
       network: c.network,
       body,
+      kind: opts.kind ?? 'answer',
       status: 'queued',
       idempotencyKey: `passerelle-${id}`,
       expertAnswerId: opts.expertAnswerId ?? null,
@@ -55,12 +57,19 @@ export async function queueReply(
       nextAttemptAt: ctx.clock.now(),
     })
     .returning();
+  // The first public reply (a holding one included) meets the first-response target.
+  await tx
+    .update(cases)
+    .set({
+      firstRespondedAt: sql`coalesce(${cases.firstRespondedAt}, ${ctx.clock.now().toISOString()}::timestamptz)`,
+    })
+    .where(eq(cases.id, c.id));
   await audit(tx, ctx, {
     action: 'reply.queued',
     entityType: 'reply',
     entityId: id,
     caseId: c.id,
-    details: { inReplyTo: target.externalId, length },
+    details: { inReplyTo: target.externalId, length, kind: opts.kind ?? 'answer' },
   });
   return row!;
 }

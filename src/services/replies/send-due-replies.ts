@@ -125,10 +125,12 @@ async function finish(ctx: Ctx, reply: typeof replies.$inferSelect, result: Resu
         .where(fence)
         .returning({ id: replies.id });
       if (!row) return { replyId: reply.id, status: 'sent' };
-      await tx
-        .update(cases)
-        .set({ status: 'answered', answeredAt: now, updatedAt: now })
-        .where(and(eq(cases.id, reply.caseId), inArray(cases.status, [...transitions.replySent.from])));
+      // A holding reply only tells the customer to wait: the case stays with the expert.
+      if (reply.kind !== 'holding')
+        await tx
+          .update(cases)
+          .set({ status: 'answered', answeredAt: now, updatedAt: now })
+          .where(and(eq(cases.id, reply.caseId), inArray(cases.status, [...transitions.replySent.from])));
       await audit(tx, ctx, {
         action: 'reply.sent',
         entityType: 'reply',

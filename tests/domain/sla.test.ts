@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addBusinessMinutes,
+  type BusinessHours,
+  caseSlaState,
+  localToInstant,
+  policyFor,
+  targetState,
+} from '../../src/domain/sla';
+
+const paris: BusinessHours = {
+  timeZone: 'Europe/Paris',
+  workDays: [1, 2, 3, 4, 5],
+  startMinute: 540,
+  endMinute: 1080,
+};
+const iso = (d: Date) => d.toISOString();
+
+describe('addBusinessMinutes', () => {
+  it('counts inside one working day', () => {
+    // Friday 20 Nov 2026, 10:00 in Paris (UTC+1) = 09:00Z; +60 min -> 11:00 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T09:00:00Z'), 60, paris))).toBe(
+      '2026-11-20T10:00:00.000Z',
+    );
+  });
+
+  it('starts at opening time when the case arrives before it', () => {
+    // 07:00 Paris -> counts from 09:00 Paris (08:00Z).
+    expect(iso(addBusinessMinutes(new Date('2026-11-18T06:00:00Z'), 30, paris))).toBe(
+      '2026-11-18T08:30:00.000Z',
+    );
+  });
+
+  it('skips the weekend', () => {
+    // Friday 17:30 Paris + 60 business minutes: 30 on Friday, 30 on Monday from 09:00 -> Monday 09:30 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T16:30:00Z'), 60, paris))).toBe(
+      '2026-11-23T08:30:00.000Z',
+    );
+  });
+
+  it('a case posted on Saturday counts from Monday morning', () => {
+    expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 120, paris))).toBe(
+      '2026-11-23T10:00:00.000Z',
+    );
+  });
+
+  it('spans several days for long targets', () => {
+    // 3 working days of 9 hours = 1620 minutes from Monday 09:00 Paris -> Wednesday 18:00 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-23T08:00:00Z'), 1620, paris))).toBe(
+      '2026-11-25T17:00:00.000Z',
+    );
+  });
+
+  it('follows the time zone of the brand, not UTC', () => {
+    const tokyo: BusinessHours = { ...paris, timeZone: 'Asia/Tokyo' };
+    // 2026-11-20T09:00Z is 18:00 in Tokyo (closing): the hour goes to Monday 09:00-10:00 Tokyo.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T09:00:00Z'), 60, tokyo))).toBe(
+      '2026-11-23T01:00:00.000Z',
+    );
+    const ny: BusinessHours = { ...paris, timeZone: 'America/New_York' };
+    // 09:00Z is 04:00 in New York (UTC-5): opens 09:00 = 14:00Z.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T09:00:00Z'), 60, ny))).toBe(
+      '2026-11-20T15:00:00.000Z',
+    );
+  });
+
+  it('handles the spring DST change (Paris, 29 March 2026)', () => {
+    // Friday 27 March 17:00 Paris (UTC+1) = 16:00Z; + 120 min: 60 on Friday, 60 on Monday 30 March
+    // from 09:00 Paris, now UTC+2 -> 10:00 Paris = 08:00Z.
+    expect(iso(addBusinessMinutes(new Date('2026-03-27T16:00:00Z'), 120, paris))).toBe(
+      '2026-03-30T08:00:00.000Z',
+    );
+  });
+
+  it('handles the autumn DST change (Paris, 25 October 2026)', () => {
+    // Friday 23 Oct 17:00 Paris (UTC+2) = 15:00Z; +120 -> Monday 26 Oct 10:00 Paris (UTC+1) = 09:00Z.
+    expect(iso(addBusinessMinutes(new Date('2026-10-23T15:00:00Z'), 120, paris))).toBe(
+      '2026-10-26T09:00:00.000Z',
+    );
+  });
+
+  it('counts around the clock on a 24/7 brand across a DST night', () => {
+    const always: BusinessHours = {
+      timeZone: 'Europe/Paris',
+      workDays: [1, 2, 3, 4, 5, 6, 7],
+      startMinute: 0,
+      endMinute: 1440,
+    };
+    // Business minutes are real minutes when always open, even over the night that loses an hour.
+    expect(iso(addBusinessMinutes(new Date('2026-03-28T23:00:00Z'), 240, always))).toBe(
+      '2026-03-29T03:00:00.000Z',
+    );
+  });
+
+  it('treats hours that never open as always open instead of looping', () => {
+    expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 30, { ...paris, workDays: [] }))).toBe(
+      '2026-11-21T12:30:00.000Z',
+    );
+  });
+
+  it('zero minutes during opening hours is now; outside them the next opening', () => {
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T09:00:00Z'), 0, paris))).toBe(
+      '2026-11-20T09:00:00.000Z',
+    );
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T20:00:00Z'), 0, paris))).toBe(
+      '2026-11-23T08:00:00.000Z',
+    );
+  });
+});
+
+describe('localToInstant', () => {
+  it('reads the offset of the day asked for', () => {
+    expect(iso(localToInstant({ y: 2026, m: 7, d: 1 }, 540, 'Europe/Paris'))).toBe(
+      '2026-07-01T07:00:00.000Z',
+    );
+    expect(iso(localToInstant({ y: 2026, m: 1, d: 5 }, 540, 'Europe/Paris'))).toBe(
+      '2026-01-05T08:00:00.000Z',
+    );
+  });
+});
+
+describe('SLA states', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+  const at = (s: string) => new Date(s);
+
+  it('one target', () => {
+    expect(targetState(null, null, now)).toBeNull();
+    expect(targetState(at('2026-11-20T12:00:00Z'), null, now)).toBe('ok');
+    expect(targetState(at('2026-11-20T10:30:00Z'), null, now)).toBe('due_soon');
+    expect(targetState(at('2026-11-20T09:59:00Z'), null, now)).toBe('breached');
+    expect(targetState(at('2026-11-20T09:00:00Z'), at('2026-11-20T08:00:00Z'), now)).toBe('met');
+    expect(targetState(at('2026-11-20T09:00:00Z'), at('2026-11-20T09:30:00Z'), now)).toBe('breached');
+  });
+
+  it('a case takes the worse of its targets', () => {
+    const base = {
+      firstResponseDueAt: at('2026-11-20T09:00:00Z'),
+      firstRespondedAt: at('2026-11-20T08:50:00Z'),
+      resolutionDueAt: at('2026-11-20T18:00:00Z'),
+      resolvedAt: null,
+    };
+    expect(caseSlaState(base, now)).toBe('ok');
+    expect(caseSlaState({ ...base, resolutionDueAt: at('2026-11-20T10:20:00Z') }, now)).toBe('due_soon');
+    expect(caseSlaState({ ...base, firstRespondedAt: null }, now)).toBe('breached');
+    expect(caseSlaState({ ...base, resolvedAt: at('2026-11-20T09:40:00Z') }, now)).toBe('met');
+    expect(
+      caseSlaState(
+        { firstResponseDueAt: null, firstRespondedAt: null, resolutionDueAt: null, resolvedAt: null },
+        now,
+      ),
+    ).toBeNull();
+  });
+
+  it('picks the policy of the highest threshold reached', () => {
+    const policies = [{ minPriority: 0 }, { minPriority: 70 }, { minPriority: 40 }];
+    expect(policyFor(policies, 10)?.minPriority).toBe(0);
+    expect(policyFor(policies, 55)?.minPriority).toBe(40);
+    expect(policyFor(policies, 90)?.minPriority).toBe(70);
+    expect(policyFor([{ minPriority: 20 }], 10)).toBeNull();
+  });
+});
