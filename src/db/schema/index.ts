@@ -11,5 +11,6 @@ export * from './listeners';
 export * from './mentions';
 export * from './notifications';
 export * from './replies';
+export * from './reports';
 export * from './usage';
 export * from './users';
