@@ -13,7 +13,10 @@ import {
 let seq = 0;
 /** Labels are written in order, as ingest writes them: each one a second after the last. */
 let labelledAt = Date.parse('2026-06-01T00:00:00Z');
-export const nextLabelTime = () => new Date((labelledAt += 1000)).toISOString();
+export function nextLabelTime(): string {
+  labelledAt += 1000;
+  return new Date(labelledAt).toISOString();
+}
 const next = (p: string) => `${p}_${++seq}`;
 
 /** Hand-made report data: each helper writes exactly the rows a test names, nothing else. */
@@ -94,7 +97,7 @@ export async function makeMention(db: Db, s: MentionSpec) {
     needsSpecialist: 'no',
     priority: 0,
     modelVersion: 'test',
-    createdAt: new Date(s.classifiedAt ?? (labelledAt += 1000)),
+    createdAt: new Date(s.classifiedAt ?? nextLabelTime()),
   });
   return id;
 }
