@@ -38,6 +38,8 @@ export const reportFilters = z.object({
   /** Share of voice: '' is the brand itself, otherwise a competitor's name. */
   competitor: z.string().max(200).optional(),
   authorId: optional,
+  /** Words the mention contains (a rising term's drill-down); read from the raw table. */
+  q: optional,
 });
 export type ReportFilters = z.infer<typeof reportFilters>;
 

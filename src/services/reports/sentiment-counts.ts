@@ -43,6 +43,7 @@ export async function countBySentiment(
   const useRollup =
     opts.source !== 'raw' &&
     !scope.filters.authorId &&
+    !scope.filters.q &&
     constraints.length <= 1 &&
     (!groupDim || !only || only.dim === groupDim);
   if (useRollup) {
@@ -107,6 +108,7 @@ export function rawWhere(
   if (f.network) mention.push(sql`m.network = ${f.network}`);
   if (f.listenerId) mention.push(sql`coalesce(m.listener_id, '') = ${f.listenerId}`);
   if (f.authorId) mention.push(sql`m.author_id = ${f.authorId}`);
+  if (f.q) mention.push(sql`m.text ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (opts.listenerIds) mention.push(inList(sql`coalesce(m.listener_id, '')`, opts.listenerIds));
   const labels: SQL[] = [sql`true`];
   if (f.language) labels.push(sql`l.language = ${f.language}`);
