@@ -31,7 +31,10 @@ export type JobName =
   | 'send-replies'
   | 'send-notifications'
   | 'retrain-models'
-  | 'demo-network';
+  | 'demo-network'
+  | 'refresh-rollups'
+  | 'spike-alerts'
+  | 'weekly-digest';
 
 /** Everything a verb needs, passed in by the composition root (tests pass their own). */
 export interface ServiceDeps {

@@ -20,6 +20,9 @@ export const reportFilters = z.object({
   /** Local days, inclusive; `to` defaults to today and `from` to `days` before it. */
   from: day.optional(),
   to: day.optional(),
+  /** Exact instants (an hour's drill-down, a spike's link); they win over the days. */
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
   tz: z
     .string()
     .max(64)
@@ -79,6 +82,11 @@ export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportSc
   let toDay = f.to ?? localDay(ctx.clock.now(), tz);
   let fromDay = f.from ?? addDays(toDay, -(f.days - 1));
   if (fromDay > toDay) [fromDay, toDay] = [toDay, fromDay];
+  const exact = f.since && f.until ? { since: new Date(f.since), until: new Date(f.until) } : null;
+  if (exact) {
+    fromDay = localDay(exact.since, tz);
+    toDay = localDay(new Date(exact.until.getTime() - 1), tz);
+  }
   const length = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000) + 1;
   const prevTo = addDays(fromDay, -1);
   const prevFrom = addDays(prevTo, -(length - 1));
@@ -87,8 +95,8 @@ export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportSc
     tz,
     fromDay,
     toDay,
-    since: startOfLocalDay(fromDay, tz),
-    until: startOfLocalDay(addDays(toDay, 1), tz),
+    since: exact?.since ?? startOfLocalDay(fromDay, tz),
+    until: exact?.until ?? startOfLocalDay(addDays(toDay, 1), tz),
     previous: {
       since: startOfLocalDay(prevFrom, tz),
       until: startOfLocalDay(fromDay, tz),

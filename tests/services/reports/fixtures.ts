@@ -179,3 +179,25 @@ export async function rollupRows(db: Db, brandId: string, dim: string) {
     }),
   );
 }
+
+/** Many mentions at one instant in three statements, for baselines of weeks. */
+export async function makeBulk(
+  db: Db,
+  brandId: string,
+  at: string,
+  n: number,
+  opts: { sentiment?: string; topic?: string } = {},
+) {
+  if (n === 0) return;
+  const tag = next('bulk');
+  const authorId = await makeAuthor(db);
+  await db.execute(sql`insert into mentions (id, brand_id, network, external_id, author_id, text, language,
+      thread_root_external_id, raw, posted_at)
+    select ${tag} || '_' || i, ${brandId}, 'x', ${tag} || '_' || i, ${authorId}, 'bulk', 'en', ${tag} || '_' || i, '{}', ${at}::timestamptz
+    from generate_series(1, ${n}) i`);
+  await db.execute(sql`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
+      intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
+    select 'c' || ${tag} || '_' || i, ${tag} || '_' || i, 'en', 1, ${opts.sentiment ?? 'neutral'}, 0.5, 'other', 1,
+      ${opts.topic ?? 'none'}, 1, 'no', 0, 'test', ${nextLabelTime()}::timestamptz
+    from generate_series(1, ${n}) i`);
+}
