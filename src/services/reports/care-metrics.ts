@@ -34,9 +34,11 @@ export const careMetrics: CareMetric[] = [
         sql`select count(s) ::int as measured, (count(*) - count(s))::int as waiting,
                    percentile_cont(0.5) within group (order by s) as median,
                    percentile_cont(0.9) within group (order by s) as p90
-            from (select extract(epoch from (
-                    (select min(r.sent_at) from replies r where r.case_id = c.id and r.status = 'sent') - c.created_at)) as s
-                  from cases c where ${caseWhere(scope)} and c.status <> 'ignored') t`,
+            from (select extract(epoch from (fr.at - c.created_at)) as s
+                  from cases c
+                  left join lateral (select min(r.sent_at) as at from replies r
+                                     where r.case_id = c.id and r.status = 'sent') fr on true
+                  where ${caseWhere(scope)} and c.status <> 'ignored') t`,
       );
       return durations(r);
     },

@@ -83,27 +83,40 @@ export async function refreshRollups(ctx: Ctx, opts: { batch?: number; maxBatche
 
 /** Deletes and recounts the given (brand, UTC hour) buckets, every dimension at once. */
 export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
-  if (dirty.length === 0) return 0;
-  const list = sql`(select * from jsonb_to_recordset(${JSON.stringify(dirty)}::jsonb) as d(brand_id text, bucket timestamptz))`;
-  await tx.execute(
-    sql`delete from mention_rollups r using ${list} d where r.brand_id = d.brand_id and r.bucket = d.bucket`,
-  );
-  const inserted = await queryRows<{ n: number }>(
-    tx,
-    sql`with ins as (
-          insert into mention_rollups (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
-          select l.brand_id, v.dim, v.value, d.bucket, l.sentiment, count(*)::int, coalesce(sum(l.sentiment_score), 0)
-          from ${list} d
-          cross join lateral ${labelledMentions(
-            sql`m.brand_id = d.brand_id and m.posted_at >= d.bucket and m.posted_at < d.bucket + interval '1 hour'`,
-          )} l
-          cross join lateral (values ('all', ''), ('network', l.network), ('language', l.language),
-            ('topic', l.topic), ('intent', l.intent), ('listener', coalesce(l.listener_id, ''))) v(dim, value)
-          group by l.brand_id, v.dim, v.value, d.bucket, l.sentiment
-          returning 1
-        ) select count(*)::int as n from ins`,
-  );
-  return inserted[0]?.n ?? 0;
+  const byBrand = new Map<string, string[]>();
+  for (const d of dirty) byBrand.set(d.brand_id, [...(byBrand.get(d.brand_id) ?? []), d.bucket]);
+  let n = 0;
+  for (const [brandId, buckets] of byBrand) {
+    buckets.sort();
+    const list = `{${buckets.map((b) => `"${b}"`).join(',')}}`;
+    const first = buckets[0] as string;
+    const end = new Date(new Date(buckets[buckets.length - 1] as string).getTime() + 3_600_000).toISOString();
+    // Naming every dimension lets the delete walk the (brand, dim, bucket) index instead of scanning.
+    await tx.execute(
+      sql`delete from mention_rollups where brand_id = ${brandId}
+          and dim in ('all', 'network', 'language', 'topic', 'intent', 'listener')
+          and bucket = any(${list}::timestamptz[])`,
+    );
+    // One range scan of the brand's mentions between the first and last dirty hour, keeping those hours.
+    const inserted = await queryRows<{ n: number }>(
+      tx,
+      sql`with ins as (
+            insert into mention_rollups (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
+            select l.brand_id, v.dim, v.value, date_trunc('hour', l.posted_at, 'UTC'), l.sentiment, count(*)::int,
+                   coalesce(sum(l.sentiment_score), 0)
+            from ${labelledMentions(
+              sql`m.brand_id = ${brandId} and m.posted_at >= ${first}::timestamptz and m.posted_at < ${end}::timestamptz
+                  and date_trunc('hour', m.posted_at, 'UTC') = any(${list}::timestamptz[])`,
+            )} l
+            cross join lateral (values ('all', ''), ('network', l.network), ('language', l.language),
+              ('topic', l.topic), ('intent', l.intent), ('listener', coalesce(l.listener_id, ''))) v(dim, value)
+            group by l.brand_id, v.dim, v.value, 4, l.sentiment
+            returning 1
+          ) select count(*)::int as n from ins`,
+    );
+    n += inserted[0]?.n ?? 0;
+  }
+  return n;
 }
 
 /** Rebuilds everything from scratch (after a bulk import, or in the benchmark). */
