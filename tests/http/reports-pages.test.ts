@@ -123,4 +123,32 @@ describe('report pages, exports and API: who may', () => {
     });
     expect(read.status).toBe(403);
   });
+
+  it('lets an admin mark a listener as a competitor’s in the listener form', async () => {
+    const res = await t.app.request(`${BASE}/admin/listeners`, {
+      method: 'POST',
+      headers: {
+        accept: 'text/html',
+        origin: BASE,
+        cookie: sessions.admin.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _csrf: sessions.admin.csrf,
+        brandId: t.brandId,
+        network: 'demo',
+        kind: 'keyword',
+        query: 'rivalco',
+        intervalSeconds: '300',
+        competitor: 'RivalCo',
+      }).toString(),
+    });
+    expect(res.status).toBeLessThan(400);
+    const row = await t.deps.db.query.listeners.findFirst({ where: (l, { eq }) => eq(l.query, 'rivalco') });
+    expect(row?.competitor).toBe('RivalCo');
+    const voice = await t.app.request(`${BASE}/reports/voice`, {
+      headers: { cookie: sessions.marketing.cookie },
+    });
+    expect(await voice.text()).toContain('RivalCo');
+  });
 });
