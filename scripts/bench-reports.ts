@@ -83,7 +83,7 @@ export async function benchReports(
         thread_root_external_id, raw, posted_at, case_id)
       select 'm' || i, 'b1', (array['l1','l2','l3','l4',null])[1 + (i % 5)],
         (array['x','reddit','mastodon','bluesky','rss','hackernews'])[1 + (i % 6)], 'm' || i,
-        'a' || (1 + (i * 7919) % 100000), (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97),
+        'a' || (1 + (i::bigint * 7919) % 100000), (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97),
         case when i % 3 = 0 then 'fr' else 'en' end, 'm' || i, '{}'::jsonb,
         to_timestamp(${start / 1000} + (i::double precision / ${total}) * ${(end - start) / 1000} + (random() * 3600)),
         null

@@ -36,8 +36,10 @@ export const careMetrics: CareMetric[] = [
                    percentile_cont(0.9) within group (order by s) as p90
             from (select extract(epoch from (fr.at - c.created_at)) as s
                   from cases c
-                  left join lateral (select min(r.sent_at) as at from replies r
-                                     where r.case_id = c.id and r.status = 'sent') fr on true
+                  -- A first reply is never older than its case: replies sent in the period are enough.
+                  left join (select r.case_id, min(r.sent_at) as at from replies r
+                             where r.status = 'sent' and r.sent_at >= ${scope.since.toISOString()}::timestamptz
+                             group by r.case_id) fr on fr.case_id = c.id
                   where ${caseWhere(scope)} and c.status <> 'ignored') t`,
       );
       return durations(r);
