@@ -200,14 +200,15 @@ export function LinkedBars({
               <span class="bar-track" aria-hidden="true">
                 <span class="bar" style={`display:block;width:${((i.n / max) * 100).toFixed(1)}%`} />
               </span>
-              <span class="num">
+              <span
+                class="num"
+                title={
+                  i.tally
+                    ? `${v.t('rep.shareNeg')}: ${pct(v, i.tally.total ? i.tally.negative / i.tally.total : 0)}`
+                    : undefined
+                }
+              >
                 {formatNumber(v.locale, i.n)}
-                {i.tally ? (
-                  <span class="muted">
-                    {' '}
-                    · {pct(v, i.tally.total ? i.tally.negative / i.tally.total : 0)} −
-                  </span>
-                ) : null}
               </span>
             </li>
           ))}
