@@ -102,13 +102,25 @@ export function sentimentChartSvg(points: ChartPoint[], t: ChartText): string {
     const group = `<g class="bar-group"><title>${esc(d.title)}</title>${rects}${target}${label}</g>`;
     parts.push(d.href ? `<a href="${esc(d.href)}" aria-label="${esc(d.title)}">${group}</a>` : group);
   });
-  const line = points
-    .map((d, i) => `${(m.left + i * slot + slot / 2).toFixed(1)},${yNet(d.net).toFixed(1)}`)
-    .join(' ');
-  if (points.length > 0) {
-    parts.push(
-      `<polyline points="${line}" fill="none" stroke="#1f4e79" stroke-width="2" stroke-dasharray="5 3"/>`,
-    );
+  // The net line breaks over empty periods: no mention is not a neutral mood.
+  const segments: string[][] = [[]];
+  points.forEach((d, i) => {
+    const current = segments[segments.length - 1] as string[];
+    if (d.negative + d.neutral + d.positive === 0) {
+      if (current.length > 0) segments.push([]);
+      return;
+    }
+    current.push(`${(m.left + i * slot + slot / 2).toFixed(1)},${yNet(d.net).toFixed(1)}`);
+  });
+  for (const seg of segments) {
+    if (seg.length === 1) {
+      const [cx, cy] = (seg[0] as string).split(',');
+      parts.push(`<circle cx="${cx}" cy="${cy}" r="3" fill="#1f4e79"/>`);
+    } else if (seg.length > 1) {
+      parts.push(
+        `<polyline points="${seg.join(' ')}" fill="none" stroke="#1f4e79" stroke-width="2" stroke-dasharray="5 3"/>`,
+      );
+    }
   }
   parts.push(
     `<line x1="${m.left}" x2="${width - m.right}" y1="${y(0)}" y2="${y(0)}" stroke="#9aa5b1"/>`,
