@@ -90,6 +90,48 @@ CREATE TABLE "sla_policies" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "mention_rollups" (
+	"brand_id" text NOT NULL,
+	"dim" text NOT NULL,
+	"value" text NOT NULL,
+	"bucket" timestamp with time zone NOT NULL,
+	"sentiment" text NOT NULL,
+	"mentions" integer NOT NULL,
+	"score_sum" double precision DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_settings" (
+	"brand_id" text PRIMARY KEY NOT NULL,
+	"spike_ratio" real DEFAULT 2 NOT NULL,
+	"spike_min_mentions" integer DEFAULT 10 NOT NULL,
+	"spike_negative_delta" real DEFAULT 0.2 NOT NULL,
+	"spike_alerts" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_spikes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"brand_id" text NOT NULL,
+	"topic" text NOT NULL,
+	"kind" text NOT NULL,
+	"hour" timestamp with time zone NOT NULL,
+	"mentions" integer NOT NULL,
+	"negative_share" real NOT NULL,
+	"baseline_mentions" real NOT NULL,
+	"baseline_negative_share" real NOT NULL,
+	"notified" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_watermarks" (
+	"name" text PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"last_id" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "canned_responses" ADD COLUMN "purpose" text DEFAULT 'answer' NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "first_response_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "resolution_due_at" timestamp with time zone;--> statement-breakpoint
@@ -97,6 +139,7 @@ ALTER TABLE "cases" ADD COLUMN "first_responded_at" timestamp with time zone;-->
 ALTER TABLE "cases" ADD COLUMN "sla_breach_handled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "escalations" ADD COLUMN "routing_reason_fr" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "expert_answers" ADD COLUMN "via" text DEFAULT 'page' NOT NULL;--> statement-breakpoint
+ALTER TABLE "listeners" ADD COLUMN "competitor" text;--> statement-breakpoint
 ALTER TABLE "notification_channels" ADD COLUMN "settings" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "replies" ADD COLUMN "kind" text DEFAULT 'answer' NOT NULL;--> statement-breakpoint
 ALTER TABLE "replies" ADD COLUMN "knowledge_answer_id" text;--> statement-breakpoint
@@ -114,6 +157,9 @@ ALTER TABLE "case_presence" ADD CONSTRAINT "case_presence_user_id_users_id_fk" F
 ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_backup_user_id_users_id_fk" FOREIGN KEY ("backup_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mention_rollups" ADD CONSTRAINT "mention_rollups_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_settings" ADD CONSTRAINT "report_settings_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_spikes" ADD CONSTRAINT "report_spikes_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_receipts_signature" ON "inbound_receipts" USING btree ("source","signature");--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_answers_source" ON "knowledge_answers" USING btree ("source_answer_id");--> statement-breakpoint
 CREATE INDEX "knowledge_answers_brand" ON "knowledge_answers" USING btree ("brand_id","language");--> statement-breakpoint
@@ -121,4 +167,11 @@ CREATE INDEX "case_notes_case" ON "case_notes" USING btree ("case_id","created_a
 CREATE INDEX "case_presence_seen" ON "case_presence" USING btree ("case_id","last_seen_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_views_user_name" ON "saved_views" USING btree ("user_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "sla_policies_brand_priority" ON "sla_policies" USING btree ("brand_id","min_priority");--> statement-breakpoint
-ALTER TABLE "replies" ADD CONSTRAINT "replies_knowledge_answer_id_knowledge_answers_id_fk" FOREIGN KEY ("knowledge_answer_id") REFERENCES "public"."knowledge_answers"("id") ON DELETE set null ON UPDATE no action;
+CREATE UNIQUE INDEX "mention_rollups_key" ON "mention_rollups" USING btree ("brand_id","dim","bucket","value","sentiment");--> statement-breakpoint
+CREATE INDEX "mention_rollups_value" ON "mention_rollups" USING btree ("brand_id","dim","value","bucket");--> statement-breakpoint
+CREATE UNIQUE INDEX "report_spikes_key" ON "report_spikes" USING btree ("brand_id","topic","kind","hour");--> statement-breakpoint
+ALTER TABLE "replies" ADD CONSTRAINT "replies_knowledge_answer_id_knowledge_answers_id_fk" FOREIGN KEY ("knowledge_answer_id") REFERENCES "public"."knowledge_answers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "authors_followers" ON "authors" USING btree ("followers");--> statement-breakpoint
+CREATE INDEX "cases_brand_created" ON "cases" USING btree ("brand_id","created_at");--> statement-breakpoint
+CREATE INDEX "classifications_created" ON "classifications" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "mentions_author_posted" ON "mentions" USING btree ("author_id","posted_at");

@@ -5,6 +5,9 @@ import { retrainTopicModels } from '../services/learning/retrain-topic-models';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
 import { sendDueNotifications } from '../services/notifications/send-due-notifications';
 import { sendDueReplies } from '../services/replies/send-due-replies';
+import { detectSpikes } from '../services/reports/detect-spikes';
+import { refreshRollups } from '../services/reports/refresh-rollups';
+import { queueWeeklyDigest } from '../services/reports/weekly-digest';
 
 export interface JobDeps extends ServiceDeps {
   demoNetwork: boolean;
@@ -55,6 +58,27 @@ export const jobs: Job[] = [
     cron: '* * * * *',
     description: 'Remind case holders before SLA targets and move missed questions to the backup expert',
     run: (deps) => checkSlas(asSystem(deps)),
+  },
+  {
+    name: 'refresh-rollups',
+    cron: '* * * * *',
+    description: 'Count newly classified or corrected mentions into the report rollups',
+    run: (deps) => refreshRollups(asSystem(deps)),
+  },
+  {
+    name: 'spike-alerts',
+    cron: '*/10 * * * *',
+    description: "Compare the last hour's volume and negative share with the usual, and alert marketing",
+    run: async (deps) => {
+      await refreshRollups(asSystem(deps));
+      return detectSpikes(asSystem(deps));
+    },
+  },
+  {
+    name: 'weekly-digest',
+    cron: '0 7 * * 1',
+    description: "Queue the week's report digest for the marketing channels",
+    run: (deps) => queueWeeklyDigest(asSystem(deps)),
   },
 ];
 

@@ -32,7 +32,10 @@ export type JobName =
   | 'send-notifications'
   | 'retrain-models'
   | 'demo-network'
-  | 'check-slas';
+  | 'check-slas'
+  | 'refresh-rollups'
+  | 'spike-alerts'
+  | 'weekly-digest';
 
 /** Everything a verb needs, passed in by the composition root (tests pass their own). */
 export interface ServiceDeps {

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { networks, timestamps } from './columns';
 
 export const authors = pgTable(
@@ -13,5 +13,9 @@ export const authors = pgTable(
     followers: integer('followers'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('authors_network_external').on(t.network, t.externalId)],
+  (t) => [
+    uniqueIndex('authors_network_external').on(t.network, t.externalId),
+    // Top authors by reach walk authors from the most followed down.
+    index('authors_followers').on(t.followers),
+  ],
 );

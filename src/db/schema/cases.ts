@@ -54,6 +54,8 @@ export const cases = pgTable(
     uniqueIndex('cases_brand_thread').on(t.brandId, t.network, t.threadRootExternalId),
     index('cases_inbox').on(t.status, t.priority),
     index('cases_assignee').on(t.assigneeId),
+    // Case reports read a brand's cases opened in a period.
+    index('cases_brand_created').on(t.brandId, t.createdAt),
   ],
 );
 

@@ -13,5 +13,6 @@ export * from './listeners';
 export * from './mentions';
 export * from './notifications';
 export * from './replies';
+export * from './reports';
 export * from './usage';
 export * from './users';

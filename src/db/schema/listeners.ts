@@ -29,6 +29,8 @@ export const listeners = pgTable(
     lastErrorAt: ts('last_error_at'),
     lastError: text('last_error'),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The competitor this listener watches (its name); null when it listens for the brand itself. */
+    competitor: text('competitor'),
     ...timestamps,
   },
   (t) => [index('listeners_due').on(t.enabled, t.nextPollAt)],

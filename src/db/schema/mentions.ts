@@ -37,6 +37,8 @@ export const mentions = pgTable(
     uniqueIndex('mentions_brand_network_external').on(t.brandId, t.network, t.externalId),
     index('mentions_case').on(t.caseId),
     index('mentions_brand_posted').on(t.brandId, t.postedAt),
+    // Top authors by reach: does this author have mentions in the period.
+    index('mentions_author_posted').on(t.authorId, t.postedAt),
   ],
 );
 
@@ -60,7 +62,11 @@ export const classifications = pgTable(
     modelVersion: text('model_version').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('classifications_mention').on(t.mentionId)],
+  (t) => [
+    index('classifications_mention').on(t.mentionId),
+    // The rollup job reads new classifications by (created_at, id).
+    index('classifications_created').on(t.createdAt, t.id),
+  ],
 );
 
 export const mentionsRelations = relations(mentions, ({ one, many }) => ({

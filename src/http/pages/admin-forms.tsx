@@ -312,6 +312,7 @@ export function ListenerForm({
     target: v.t('listener.target'),
     intervalSeconds: v.t('listener.interval'),
     accountId: v.t('listener.account'),
+    competitor: v.t('listener.competitor'),
   };
   const brandId = fieldValue(s, 'brandId') || brands[0]?.id;
   const zone = brands.find((b) => b.id === brandId)?.timezone ?? 'UTC';
@@ -358,6 +359,14 @@ export function ListenerForm({
             name="target"
             label={labels.target}
             help={v.t('listener.targetHelp')}
+            optional
+          />
+          <TextField
+            v={v}
+            s={s}
+            name="competitor"
+            label={labels.competitor}
+            help={v.t('listener.competitorHelp')}
             optional
           />
           <div class="form-row">

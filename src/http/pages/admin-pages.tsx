@@ -115,6 +115,7 @@ function listenerInputOf(values: FormValues) {
     target: optional(text(values, 'target')),
     intervalSeconds: text(values, 'intervalSeconds') || undefined,
     accountId: optional(text(values, 'accountId')),
+    competitor: optional(text(values, 'competitor')),
   };
 }
 

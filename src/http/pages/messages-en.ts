@@ -1,6 +1,7 @@
 import { adminEn } from './messages-admin-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
+import { reportsEn } from './messages-reports-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -311,6 +312,7 @@ export const en = {
   ...adminEn,
   ...expertsEn,
   ...inboxEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { adminFr } from './messages-admin-fr';
+import { reportsFr } from './messages-reports-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
@@ -314,4 +315,5 @@ export const fr: Record<MessageKey, string> = {
   ...adminFr,
   ...expertsFr,
   ...inboxFr,
+  ...reportsFr,
 };

@@ -4,6 +4,8 @@ import type { AppEnv } from '../env';
 import { needs } from './guard';
 import { formatDate, formatDay, formatNumber } from './i18n';
 import { Layout, sendPage } from './layout';
+import { ReportNav } from './report-common';
+import { reportDetailPages } from './report-routes';
 import { Legend, SentimentChart } from './sentiment-chart';
 import { type View, viewOf } from './view';
 
@@ -45,6 +47,7 @@ function BarList({
 
 export function reportPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.route('/', reportDetailPages());
   app.get('/reports', needs('reports.read'), async (c) => {
     const v = viewOf(c);
     const asked = Number(c.req.query('days'));
@@ -57,6 +60,7 @@ export function reportPages(): Hono<AppEnv> {
       <Layout v={v} title={v.t('reports.title')} active="reports">
         <div class="page-head">
           <h1>{v.t('reports.title')}</h1>
+          <ReportNav v={v} active="overview" filters={{}} />
           <nav class="segmented" aria-label={v.t('reports.period')}>
             {periods.map((p) => (
               <a href={`/reports?days=${p}`} aria-current={p === days ? 'page' : undefined}>

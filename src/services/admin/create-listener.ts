@@ -16,6 +16,8 @@ export const listenerInput = z
     query: z.string().trim().min(1, 'is required').max(512),
     target: z.string().trim().max(2000).optional(),
     intervalSeconds: z.coerce.number().int().min(30).max(86_400).default(300),
+    /** The competitor it listens for (share of voice); empty for the brand itself. */
+    competitor: z.string().trim().max(200).optional(),
   })
   .superRefine((v, issues) => {
     if (v.network === 'rss' && !/^https?:\/\//.test(v.target ?? '')) {
@@ -48,6 +50,7 @@ export async function createListener(ctx: Ctx, raw: unknown) {
         ...data,
         accountId: data.accountId ?? null,
         target: data.target ?? null,
+        competitor: data.competitor || null,
         nextPollAt: ctx.clock.now(),
       })
       .returning();

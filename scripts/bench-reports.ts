@@ -1,0 +1,184 @@
+/**
+ * Reports benchmark: one million mentions over a year on PostgreSQL, rollups built, each report
+ * timed over 90 days from the rollups and from the raw table. Runnable alone
+ * (`npx tsx scripts/bench-reports.ts`) or as a part of `npm run bench` through `benchReports()`.
+ * Needs PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); it
+ * creates a scratch database and drops it at the end.
+ */
+import postgres from 'postgres';
+import { migratePostgres } from '../src/db/migrate-postgres';
+import { connectPostgres } from '../src/db/postgres';
+import { manualClock } from '../src/lib/clock';
+import { randomId, randomToken } from '../src/lib/ids';
+import { silentLogger } from '../src/lib/logger';
+import type { Ctx } from '../src/services/context';
+import { careReport } from '../src/services/reports/care-report';
+import { listMentions } from '../src/services/reports/list-mentions';
+import { rebuildAllRollups } from '../src/services/reports/refresh-rollups';
+import type { Source } from '../src/services/reports/sentiment-counts';
+import { sentimentReport } from '../src/services/reports/sentiment-report';
+import { shareOfVoice } from '../src/services/reports/share-of-voice';
+import { topicsReport } from '../src/services/reports/topics-report';
+import { volumeReport } from '../src/services/reports/volume-report';
+
+export interface BenchRow {
+  report: string;
+  rollupMs: number;
+  rawMs: number | null;
+}
+
+const phrases = [
+  'my refund is late again',
+  'la livraison est en retard',
+  'love the new app update',
+  'the app crashes at login',
+  'colis perdu depuis une semaine',
+  'great service, thank you',
+  'facture incorrecte ce mois-ci',
+  'cannot reset my password',
+  'application très lente ce matin',
+  'delivery driver was very kind',
+];
+
+async function timed(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  await fn(); // warm the cache and the plan: the figure is a warm report, as a reader opening it twice
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return Math.round(best * 10) / 10;
+}
+
+export async function benchReports(
+  opts: { url?: string; mentions?: number; log?: (s: string) => void; keep?: boolean } = {},
+) {
+  const url = opts.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const total = opts.mentions ?? 1_000_000;
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const name = `passerelle_bench_${randomToken(8).toLowerCase()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const database = connectPostgres(dbUrl.toString(), { max: 4 });
+  const sqlc = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(dbUrl.toString());
+    const end = Date.parse('2026-11-20T00:00:00Z');
+    const start = end - 365 * 86_400_000;
+    let t = performance.now();
+    await sqlc.unsafe(
+      `insert into brands (id, slug, name, timezone) values ('b1', 'b1', 'Bench', 'Europe/Paris')`,
+    );
+    await sqlc.unsafe(`insert into listeners (id, brand_id, network, kind, query, competitor)
+      values ('l1','b1','x','keyword','us',null), ('l2','b1','reddit','keyword','us',null),
+             ('l3','b1','x','keyword','rival a','Rival A'), ('l4','b1','mastodon','keyword','rival b','Rival B')`);
+    await sqlc.unsafe(`insert into authors (id, network, external_id, handle, followers)
+      select 'a' || i, 'x', 'a' || i, 'user' || i, (random() * random() * 200000)::int from generate_series(1, 100000) i`);
+    const phraseArray = `array[${phrases.map((p) => `'${p.replace(/'/g, "''")}'`).join(',')}]`;
+    // Posting times follow a daily and weekly rhythm (more by day and on weekdays) over the year.
+    await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
+        thread_root_external_id, raw, posted_at, case_id)
+      select 'm' || i, 'b1', (array['l1','l2','l3','l4',null])[1 + (i % 5)],
+        (array['x','reddit','mastodon','bluesky','rss','hackernews'])[1 + (i % 6)], 'm' || i,
+        'a' || (1 + (i::bigint * 7919) % 100000), (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97),
+        case when i % 3 = 0 then 'fr' else 'en' end, 'm' || i, '{}'::jsonb,
+        to_timestamp(${start / 1000} + (i::double precision / ${total}) * ${(end - start) / 1000} + (random() * 3600)),
+        null
+      from generate_series(1, ${total}) i`);
+    await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
+        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
+      select 'c' || m.id, m.id, m.language, 0.9,
+        (array['negative','neutral','positive','neutral','negative'])[1 + (hashtext(m.id) & 1023) % 5], 0.7,
+        (array['question','complaint','praise','other','other'])[1 + (hashtext(m.id) & 2047) % 5], 0.8,
+        (array['billing','delivery','technical','account','general','none'])[1 + (hashtext(m.id) & 4095) % 6], 0.6,
+        'no', 0, 'bench', m.posted_at + interval '1 minute'
+      from mentions m`);
+    await sqlc.unsafe(`insert into cases (id, brand_id, network, thread_root_external_id, author_id, status, topic, intent,
+        sentiment, language, last_mention_at, created_at, updated_at, answered_at, closed_at)
+      select 'k' || i, 'b1', 'x', 'k' || i, 'a' || (1 + i % 100000),
+        case when i % 10 = 0 then 'open' else 'closed' end,
+        (array['billing','delivery','technical','account','general'])[1 + i % 5], 'question', 'negative', 'en',
+        to_timestamp(${start / 1000} + (i::double precision / 100000) * ${(end - start) / 1000}),
+        to_timestamp(${start / 1000} + (i::double precision / 100000) * ${(end - start) / 1000}), now(),
+        case when i % 10 = 0 then null else to_timestamp(${start / 1000} + (i::double precision / 100000) * ${(end - start) / 1000}) + (i % 48) * interval '1 hour' end,
+        null
+      from generate_series(1, 100000) i`);
+    await sqlc.unsafe(`insert into replies (id, case_id, in_reply_to_mention_id, network, body, status, idempotency_key, sent_at)
+      select 'r' || i, 'k' || i, 'm' || (1 + i % ${total}), 'x', 'hello', 'sent', 'r' || i,
+        (select created_at from cases where id = 'k' || i) + (i % 300) * interval '1 minute'
+      from generate_series(1, 100000) i where i % 10 <> 0`);
+    await sqlc.unsafe(`insert into escalations (id, case_id, skill, language, status, routing_reason, created_at, answered_at)
+      select 'e' || i, 'k' || i, 'billing', 'en', 'answered', 'bench', c.created_at, c.created_at + (i % 30) * interval '1 hour'
+      from generate_series(1, 100000, 7) i join cases c on c.id = 'k' || i`);
+    await sqlc.unsafe('analyze');
+    log(`data: ${total} mentions, 100000 cases, 100000 authors in ${Math.round(performance.now() - t)} ms`);
+
+    const clock = manualClock(new Date(end - 3_600_000));
+    const ctx = {
+      db: database.db,
+      clock,
+      ids: randomId,
+      logger: silentLogger,
+      publicUrl: 'http://bench.local',
+      nudge: () => {},
+      actor: { id: 'bench', name: 'Bench', role: 'marketing' },
+    } as unknown as Ctx;
+    t = performance.now();
+    const built = await rebuildAllRollups(ctx);
+    await sqlc.unsafe('analyze mention_rollups');
+    const [{ n }] = (await sqlc`select count(*)::int as n from mention_rollups`) as unknown as [
+      { n: number },
+    ];
+    log(`rollups: ${n} rows for ${built.hours} hour rebuilds in ${Math.round(performance.now() - t)} ms`);
+
+    const q = { brandId: 'b1', days: 90 };
+    const reports: [string, (source: Source) => Promise<unknown>, boolean][] = [
+      ['sentiment per day', (source) => sentimentReport(ctx, q, { source }), true],
+      [
+        'sentiment per hour',
+        (source) => sentimentReport(ctx, { ...q, granularity: 'hour' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per week, one topic',
+        (source) => sentimentReport(ctx, { ...q, granularity: 'week', topic: 'billing' }, { source }),
+        true,
+      ],
+      ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
+      ['topics and rising terms', (source) => topicsReport(ctx, q, { source }), true],
+      ['share of voice', (source) => shareOfVoice(ctx, q, { source }), true],
+      ['care performance', () => careReport(ctx, q), false],
+      [
+        'drill-down: first page of mentions',
+        () => listMentions(ctx, { ...q, topic: 'billing', sentiment: 'negative' }),
+        false,
+      ],
+    ];
+    const rows: BenchRow[] = [];
+    for (const [report, run, hasRaw] of reports) {
+      const rollupMs = await timed(() => run('rollup'));
+      const rawMs = hasRaw ? await timed(() => run('raw'), 1) : null;
+      rows.push({ report, rollupMs, rawMs });
+      log(
+        `${report.padEnd(40)} ${String(rollupMs).padStart(8)} ms   raw table: ${rawMs === null ? '(no rollup: same query)' : `${rawMs} ms`}`,
+      );
+    }
+    return rows;
+  } finally {
+    await sqlc.end();
+    await database.close();
+    if (opts.keep) log(`kept database ${name}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchReports().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
