@@ -18,6 +18,8 @@ export const permissions = {
   'listeners.poll': ['admin'],
   'users.manage': ['admin'],
   'connections.manage': ['admin'],
+  'topics.manage': ['admin'],
+  'accuracy.read': ['marketing', 'admin'],
   'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

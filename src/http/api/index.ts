@@ -7,6 +7,7 @@ import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
+import { topicRoutes } from './topics.routes';
 
 export const apiRouteList = [
   ...caseRoutes,
@@ -15,6 +16,7 @@ export const apiRouteList = [
   ...listenerRoutes,
   ...adminRoutes,
   ...classifyRoutes,
+  ...topicRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

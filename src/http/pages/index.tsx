@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
 import { adminPages } from './admin-pages';
+import { topicPages } from './admin-topics';
 import { assetsApp } from './assets';
 import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
@@ -31,5 +32,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', adminPages());
+  app.route('/', topicPages());
   return app;
 }

@@ -1,4 +1,5 @@
 import { adminFr } from './messages-admin-fr';
+import { classifyFr } from './messages-classify-fr';
 import type { MessageKey } from './messages-en';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
@@ -310,4 +311,5 @@ export const fr: Record<MessageKey, string> = {
   'field.password': 'Mot de passe',
 
   ...adminFr,
+  ...classifyFr,
 };

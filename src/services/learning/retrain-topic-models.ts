@@ -1,7 +1,7 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import { encodeModel, toBase64, topicExamplesFrom, trainTopicModel } from '../../classify';
 import { withTransaction } from '../../db/client';
-import { brandModels, brands, classificationCorrections, mentions } from '../../db/schema';
+import { brandModels, brands, classificationCorrections, mentions, topics } from '../../db/schema';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { brandTopicsFor } from './topic-models';
@@ -10,7 +10,8 @@ const CORRECTION_WEIGHT = 4;
 
 /**
  * Learning from advisors: a brand whose topic corrections are newer than its model gets a new
- * model version, trained on its topics' examples and keywords plus the corrected mentions.
+ * model version, trained on its topics' examples and keywords plus the corrected mentions; so
+ * does a brand whose topics an admin edited since its model was trained.
  */
 export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; version: string }[]> {
   const trained: { brandId: string; version: string }[] = [];
@@ -39,8 +40,17 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
       .where(
         and(eq(classificationCorrections.brandId, brand.id), eq(classificationCorrections.field, 'topic')),
       );
+    // An admin's edit of the topics (examples, keywords, an archived topic) also outdates the model.
+    const [edited] = await ctx.db
+      .select({ at: max(topics.updatedAt) })
+      .from(topics)
+      .where(eq(topics.brandId, brand.id));
     const upToDate =
-      latest && newest?.at && latest.trainedAt >= newest.at && latest.corrections === corrections.length;
+      latest &&
+      newest?.at &&
+      latest.trainedAt >= newest.at &&
+      (!edited?.at || latest.trainedAt >= edited.at) &&
+      latest.corrections === corrections.length;
     if (upToDate) continue;
     const topicList = await brandTopicsFor(ctx, brand.id);
     // An advisor's correction is the brand's own ground truth: it outweighs a generic example phrase.

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { decodeModel, fromBase64, type TopicDef, type TopicModel, topicModelOf } from '../../classify';
 import { brandModels, topics } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -41,7 +41,11 @@ export function createTopicModelRegistry(): TopicModelRegistry {
 
 /** The brand's topics as the classifier reads them, tied to the brand's latest trained model. */
 export async function brandTopicsFor(ctx: Ctx, brandId: string): Promise<TopicDef[]> {
-  const rows = await ctx.db.select().from(topics).where(eq(topics.brandId, brandId));
+  // Archived topics leave the classifier; their key stays for past cases and corrections.
+  const rows = await ctx.db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.brandId, brandId), isNull(topics.archivedAt)));
   // Only the version is read on every poll; the model itself once per process and version.
   const [latest] = await ctx.db
     .select({ id: brandModels.id, version: brandModels.version })

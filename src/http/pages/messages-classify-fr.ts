@@ -1,0 +1,103 @@
+import type { ClassifyMessageKey } from './messages-classify-en';
+
+/** Les sujets de la marque (admin), les corrections en un clic et le rapport de justesse, en français. */
+export const classifyFr: Record<ClassifyMessageKey, string> = {
+  'nav.topics': 'Sujets',
+
+  'topics.title': 'Sujets',
+  'topics.intro':
+    'Ce dont on parle à la marque, et qui répond à chaque sujet. Le classifieur apprend chaque sujet de ses phrases d’exemple et mots-clés, puis des corrections des conseillers.',
+  'topics.brand': 'Marque',
+  'topics.show': 'Afficher',
+  'topics.add': 'Ajouter un sujet',
+  'topics.none':
+    'Cette marque n’a pas encore de sujets : le sujet de chaque mention est « incertain » et va à une personne.',
+  'topics.colKey': 'Clé',
+  'topics.colLabel': 'Nom',
+  'topics.colExamples': 'Exemples et mots-clés',
+  'topics.colOwner': 'Répondu par',
+  'topics.colActions': 'Actions',
+  'topics.specialist': 'Experts de la compétence « {skill} »',
+  'topics.advisors': 'Conseillers',
+  'topics.counts': '{examples} exemples, {keywords} mots-clés',
+  'topics.edit': 'Modifier',
+  'topics.archive': 'Archiver',
+  'topics.restore': 'Restaurer',
+  'topics.archived': 'Archivé',
+  'topics.showArchived': 'Afficher les sujets archivés',
+  'topics.back': 'Retour aux sujets',
+  'topics.newTitle': 'Nouveau sujet',
+  'topics.editTitle': 'Modifier le sujet « {key} »',
+  'topics.formIntro':
+    'Quelques vraies phrases apprennent plus au classifieur que beaucoup de mots-clés. Les changements s’appliquent à la prochaine mention classée ; une marque qui a des corrections voit aussi son modèle réentraîné.',
+  'topics.key': 'Clé',
+  'topics.keyHelp':
+    'Courte et stable (minuscules, chiffres, - et _) : les dossiers et les corrections la citent, elle ne peut donc plus changer.',
+  'topics.labelEn': 'Nom en anglais',
+  'topics.labelFr': 'Nom en français',
+  'topics.examples': 'Phrases d’exemple',
+  'topics.examplesHelp': 'Une par ligne, comme les clients les écrivent, en français et en anglais.',
+  'topics.keywords': 'Mots-clés',
+  'topics.keywordsHelp': 'Un par ligne.',
+  'topics.needsSpecialist': 'Demande un spécialiste',
+  'topics.needsSpecialistHelp':
+    'Les mentions sur ce sujet sont transmises aux experts ayant la compétence ci-dessous.',
+  'topics.skill': 'Compétence ou équipe qui y répond',
+  'topics.skillHelp':
+    'La compétence des experts (facturation, réseau…). Obligatoire quand le sujet demande un spécialiste.',
+  'topics.submitNew': 'Ajouter le sujet',
+  'topics.submitEdit': 'Enregistrer le sujet',
+
+  'done.topic_created': 'Le sujet est ajouté : les prochaines mentions classées peuvent le recevoir.',
+  'done.topic_updated': 'Le sujet est enregistré : les prochaines mentions classées l’utilisent.',
+  'done.topic_archived':
+    'Le sujet est archivé : les nouvelles mentions ne le reçoivent plus ; les dossiers passés le gardent.',
+  'done.topic_restored': 'Le sujet est restauré.',
+
+  'issue.topicKeyTaken': 'un autre sujet de cette marque a déjà cette clé',
+  'issue.topicKeyReserved': 'est réservée par le classifieur (unsure, none)',
+  'issue.slug': 'uniquement des minuscules, des chiffres, - et _',
+  'issue.max80': '80 caractères au plus',
+  'issue.max40': '40 caractères au plus',
+  'issue.max64': '64 caractères au plus',
+  'issue.exampleLong': 'chaque exemple fait 300 caractères au plus',
+  'issue.keywordLong': 'chaque mot-clé fait 60 caractères au plus',
+  'issue.max50Lines': '50 lignes au plus',
+  'issue.exampleOrKeyword': 'donnez au moins un exemple ou un mot-clé',
+  'issue.skillNeeded': 'un sujet pour spécialistes a besoin de la compétence qui y répond',
+
+  'correct.title': 'Étiquettes',
+  'correct.intro': 'Erreur ? Choisissez la bonne étiquette : les modèles de la marque en apprennent.',
+  'correct.field.language': 'Langue',
+  'correct.field.sentiment': 'Sentiment',
+  'correct.field.intent': 'Intention',
+  'correct.field.topic': 'Sujet',
+  'correct.score': 'sûr à {score}',
+  'correct.by': 'corrigé par {name} (était {from})',
+  'correct.submit': 'Corriger',
+  'correct.choose': 'Corriger {field} en',
+  'correct.noneTopic': 'Aucun de nos sujets',
+  'correct.model': 'Modèle {version}',
+  'done.corrected': 'Merci : la correction est enregistrée et les modèles de la marque en apprendront.',
+
+  'accuracy.title': 'Justesse du classifieur',
+  'accuracy.intro':
+    'À quelle fréquence les personnes ont été d’accord avec le classifieur, sur les mentions qu’elles ont relues, par période et par version de modèle.',
+  'accuracy.definition':
+    'Une classification compte comme relue quand un conseiller a corrigé l’une de ses étiquettes, ou quand son dossier a reçu une réponse, a été transmis ou ignoré par un conseiller sans correction (le conseiller a vu les étiquettes et les a gardées). Une étiquette est juste quand elle a été relue et non corrigée.',
+  'accuracy.from': 'Du',
+  'accuracy.to': 'Au',
+  'accuracy.brand': 'Marque',
+  'accuracy.allBrands': 'Toutes les marques',
+  'accuracy.show': 'Afficher',
+  'accuracy.byDay': 'Par jour',
+  'accuracy.byWeek': 'Par semaine (à partir du lundi)',
+  'accuracy.colPeriod': 'Période',
+  'accuracy.colModel': 'Version du modèle',
+  'accuracy.colReviewed': 'Relues',
+  'accuracy.colCorrect': '{field} : juste',
+  'accuracy.empty': 'Rien n’a encore été relu sur cette période.',
+  'accuracy.total': 'Toute la période',
+  'accuracy.ofReviewed': '{share} sur {n}',
+  'accuracy.link': 'Justesse du classifieur',
+};
