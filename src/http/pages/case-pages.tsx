@@ -10,6 +10,7 @@ import { ignoreCase } from '../../services/inbox/ignore-case';
 import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
 import { CaseActions, type Draft } from './case-actions';
+import { CorrectionPanel } from './case-corrections';
 import {
   Answers,
   AuthorCard,
@@ -82,6 +83,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
           <Facts v={v} data={data} />
           <AuthorCard v={v} data={data} />
           <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
+          <CorrectionPanel v={v} data={data} ctx={ctx} />
           <Escalations v={v} data={data} names={names} />
         </aside>
       </div>

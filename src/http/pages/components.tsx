@@ -101,6 +101,7 @@ export function Notice({ v, done }: { v: View; done: string | undefined }) {
     'account_connected',
     'listener_created',
     'channel_added',
+    'corrected',
   ] as const;
   const key = known.find((k) => k === done);
   if (!key) return null;

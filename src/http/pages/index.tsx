@@ -4,6 +4,7 @@ import { toErrorBody } from '../middleware/errors';
 import { adminPages } from './admin-pages';
 import { topicPages } from './admin-topics';
 import { assetsApp } from './assets';
+import { correctionPages } from './case-corrections';
 import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
 import { expertPages } from './expert-pages';
@@ -29,6 +30,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', signInPages());
   app.route('/', inboxPages());
   app.route('/', casePages());
+  app.route('/', correctionPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', adminPages());
