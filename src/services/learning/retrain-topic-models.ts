@@ -1,7 +1,7 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import { encodeModel, toBase64, topicExamplesFrom, trainTopicModel } from '../../classify';
 import { withTransaction } from '../../db/client';
-import { brandModels, brands, classificationCorrections, mentions, topics } from '../../db/schema';
+import { brandModels, brands, classificationCorrections, mentions } from '../../db/schema';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { brandTopicsFor } from './topic-models';
@@ -29,7 +29,11 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
       );
     if (corrections.length === 0) continue;
     const [latest] = await ctx.db
-      .select({ trainedAt: brandModels.trainedAt, corrections: brandModels.corrections })
+      .select({
+        trainedAt: brandModels.trainedAt,
+        corrections: brandModels.corrections,
+        metrics: brandModels.metrics,
+      })
       .from(brandModels)
       .where(and(eq(brandModels.brandId, brand.id), eq(brandModels.task, 'topic')))
       .orderBy(desc(brandModels.trainedAt))
@@ -40,19 +44,18 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
       .where(
         and(eq(classificationCorrections.brandId, brand.id), eq(classificationCorrections.field, 'topic')),
       );
-    // An admin's edit of the topics (examples, keywords, an archived topic) also outdates the model.
-    const [edited] = await ctx.db
-      .select({ at: max(topics.updatedAt) })
-      .from(topics)
-      .where(eq(topics.brandId, brand.id));
+    // An admin's edit of the topics (examples, keywords, an archived topic) also outdates the
+    // model: the model remembers what its topics said, compared by content (not by clocks).
+    const topicList = await brandTopicsFor(ctx, brand.id);
+    const topicsSignature = JSON.stringify(topicList.map((t) => [t.key, t.examples, t.keywords]));
+    const trainedOn = (latest?.metrics as { topics?: string } | undefined)?.topics;
     const upToDate =
       latest &&
       newest?.at &&
       latest.trainedAt >= newest.at &&
-      (!edited?.at || latest.trainedAt >= edited.at) &&
+      (trainedOn === undefined || trainedOn === topicsSignature) &&
       latest.corrections === corrections.length;
     if (upToDate) continue;
-    const topicList = await brandTopicsFor(ctx, brand.id);
     // An advisor's correction is the brand's own ground truth: it outweighs a generic example phrase.
     const examples = [
       ...topicExamplesFrom(topicList),
@@ -71,6 +74,7 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
           model: toBase64(encodeModel(model.model)),
           examples: examples.length,
           corrections: corrections.length,
+          metrics: { topics: topicsSignature },
           trainedAt: ctx.clock.now(),
         })
         .onConflictDoNothing();
