@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { accuracyRoutes } from './accuracy.routes';
 import { adminRoutes } from './admin.routes';
 import { caseRoutes } from './cases.routes';
 import { classifyRoutes } from './classify.routes';
@@ -17,6 +18,7 @@ export const apiRouteList = [
   ...adminRoutes,
   ...classifyRoutes,
   ...topicRoutes,
+  ...accuracyRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

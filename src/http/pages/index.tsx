@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
+import { accuracyPages } from './accuracy-page';
 import { adminPages } from './admin-pages';
 import { topicPages } from './admin-topics';
 import { assetsApp } from './assets';
@@ -33,6 +34,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', correctionPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
+  app.route('/', accuracyPages());
   app.route('/', adminPages());
   app.route('/', topicPages());
   return app;

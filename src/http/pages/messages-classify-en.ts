@@ -96,6 +96,9 @@ export const classifyEn = {
   'accuracy.empty': 'Nothing reviewed in this period yet.',
   'accuracy.total': 'Whole period',
   'accuracy.ofReviewed': '{share} of {n}',
+  'accuracy.issueDate': 'must be a date (YYYY-MM-DD)',
+  'accuracy.issueOrder': 'must not be after the last day',
+  'accuracy.issueLong': 'the range is at most 366 days',
   'accuracy.link': 'Classifier accuracy',
 };
 

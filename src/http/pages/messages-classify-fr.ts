@@ -99,5 +99,8 @@ export const classifyFr: Record<ClassifyMessageKey, string> = {
   'accuracy.empty': 'Rien n’a encore été relu sur cette période.',
   'accuracy.total': 'Toute la période',
   'accuracy.ofReviewed': '{share} sur {n}',
+  'accuracy.issueDate': 'doit être une date (AAAA-MM-JJ)',
+  'accuracy.issueOrder': 'ne doit pas être après le dernier jour',
+  'accuracy.issueLong': 'la période fait 366 jours au plus',
   'accuracy.link': 'Justesse du classifieur',
 };

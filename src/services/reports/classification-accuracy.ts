@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client';
+import { brands } from '../../db/schema';
 import { ValidationError } from '../../lib/errors';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
@@ -150,10 +151,15 @@ export async function classificationAccuracy(ctx: Ctx, raw: unknown) {
   const sorted = [...cells.values()].sort(
     (a, b) => a.period.localeCompare(b.period) || a.modelVersion.localeCompare(b.modelVersion),
   );
+  const brandList = await ctx.db
+    .select({ id: brands.id, name: brands.name })
+    .from(brands)
+    .orderBy(brands.name);
   return {
     from,
     to,
     by,
+    brands: brandList,
     brandId: data.brandId ?? null,
     rows: sorted,
     versions: [...byVersion.entries()]
