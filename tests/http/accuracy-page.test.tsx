@@ -68,7 +68,7 @@ describe('classification accuracy page and API', () => {
     expect(en).toContain('Classifier accuracy');
     expect(en).toContain('counts as reviewed when an advisor corrected');
     expect(en).toMatch(
-      /id="accuracy-total"><th scope="row">Whole period<\/th><td><\/td><td class="num">1<\/td>/,
+      /id="accuracy-total"><th scope="row">Whole period, every version<\/th><td><\/td><td class="num">1<\/td>/,
     );
     expect(en).toContain('Sentiment: correct');
     const fr = await (await get('/reports/accuracy', 'marketing', 'fr')).text();

@@ -175,7 +175,7 @@ export function accuracyPages(): Hono<AppEnv> {
                   </tr>
                 ))}
                 <tr id="accuracy-total">
-                  <th scope="row">{v.t('accuracy.total')}</th>
+                  <th scope="row">{v.t('accuracy.totalAll')}</th>
                   <td />
                   <Cells v={v} cell={r.total} />
                 </tr>

@@ -139,18 +139,20 @@ export function topicPages(): Hono<AppEnv> {
         <TopicNotice v={v} done={c.req.query('done')} />
         <p class="muted lead">{v.t('topics.intro')}</p>
         <form method="get" action="/admin/topics" class="panel filters">
-          <label for="f-brand">{v.t('topics.brand')}</label>{' '}
-          <select id="f-brand" name="brand">
-            {brands.map((b) => (
-              <option value={b.id} selected={b.id === brandId}>
-                {b.name}
-              </option>
-            ))}
-          </select>{' '}
+          <div class="field">
+            <label for="f-brand">{v.t('topics.brand')}</label>
+            <select id="f-brand" name="brand">
+              {brands.map((b) => (
+                <option value={b.id} selected={b.id === brandId}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
           <label class="check">
             <input type="checkbox" name="archived" value="1" checked={archived} />{' '}
             {v.t('topics.showArchived')}
-          </label>{' '}
+          </label>
           <button type="submit">{v.t('topics.show')}</button>
         </form>
         {!data || data.topics.length === 0 ? (

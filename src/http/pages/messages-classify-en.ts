@@ -99,6 +99,8 @@ export const classifyEn = {
   'accuracy.issueDate': 'must be a date (YYYY-MM-DD)',
   'accuracy.issueOrder': 'must not be after the last day',
   'accuracy.issueLong': 'the range is at most 366 days',
+  'accuracy.totalAll': 'Whole period, every version',
+  'history.classification.corrected': '{actor} corrected a label',
   'accuracy.link': 'Classifier accuracy',
 };
 
