@@ -1,8 +1,19 @@
+export {
+  type CorrectionExample,
+  type CorrectionModel,
+  type CorrectionModelData,
+  type CorrectionTask,
+  correctionModelOf,
+  decodeCorrectionModel,
+  encodeCorrectionModel,
+  trainCorrectionModel,
+} from './corrections/correction-model.js';
 export type { FeatureOptions, SparseVector } from './linear/features.js';
 export type { LinearModel } from './linear/model.js';
 export { decodeModel, encodeModel, fromBase64, ModelFormatError, toBase64 } from './linear/serialize.js';
 export { type Evaluation, evaluate, formatEvaluation } from './metrics.js';
 export {
+  type BrandCorrections,
   type ClassifierModels,
   createModelClassifier,
   loadModels,

@@ -5,6 +5,7 @@
  * arrive as bytes or text, loaded by whoever runs us (models-node.ts on Node, imports on Workers).
  */
 import { type Analysis, createAnalyser } from './analyse.js';
+import type { CorrectionModel } from './corrections/correction-model.js';
 import {
   createFeaturizer,
   DEFAULT_FEATURES,
@@ -15,7 +16,7 @@ import {
 import { argmax, type LinearModel } from './linear/model.js';
 import { decodeModel } from './linear/serialize.js';
 import { needsSpecialistFor, RULES_VERSION } from './rule-classifier.js';
-import { CUE_COUNT, cuesOf, SENTIMENTS } from './task-model.js';
+import { CUE_COUNT, cuesOf, INTENTS, SENTIMENTS } from './task-model.js';
 import { matchTopic } from './topic/match-topic.js';
 import { createRuleTopics, NO_TOPICS } from './topic/rule-topics.js';
 import {
@@ -82,6 +83,16 @@ export interface ModelClassifierOptions {
   topicModelFor?: (topics: readonly TopicDef[]) => TopicModel | null;
   /** The same weight for a model from `topicModelFor`, 0..1 (default 0.9). */
   ownTopicModelWeight?: number;
+  /**
+   * The brand's memory of its advisors' sentiment and intent corrections for a topic list (one
+   * list per brand), combined with the default models' answers; null when the brand has none.
+   */
+  correctionsFor?: (topics: readonly TopicDef[]) => BrandCorrections | null;
+}
+
+export interface BrandCorrections {
+  sentiment?: CorrectionModel;
+  intent?: CorrectionModel;
 }
 
 interface BrandTopicModel {
@@ -235,6 +246,21 @@ export function createModelClassifier(
       }
       let intent: Scored<Intent> = analysis.intent;
       if (models.intent) intent = best<Intent>(models.intent.labels, predict(models.intent, analysis));
+      const topics = input.topics ?? NO_TOPICS;
+      const corrections = options.correctionsFor?.(topics) ?? null;
+      let correctionSuffix = '';
+      if (corrections) {
+        // The shared extraction's words serve the brand's corrections: no second pass on the text.
+        const words = featurizer.wordsOnly();
+        if (corrections.sentiment) {
+          sentiment = corrections.sentiment.adjust(words, sentiment, SENTIMENTS);
+          correctionSuffix += `+${corrections.sentiment.version}`;
+        }
+        if (corrections.intent) {
+          intent = corrections.intent.adjust(words, intent, INTENTS);
+          correctionSuffix += `+${corrections.intent.version}`;
+        }
+      }
       // Versions of what answered, e.g. "linear-1+sent-fr@1a2b3c4d+intent-rules-1+topic@...+topic-rules-1".
       let modelVersion =
         sentimentModel === undefined
@@ -243,7 +269,6 @@ export function createModelClassifier(
             ? versionFr
             : versionEn;
 
-      const topics = input.topics ?? NO_TOPICS;
       let topic: Scored<string>;
       let topicDef: TopicDef | undefined;
       if (fixedTopics) {
@@ -268,6 +293,7 @@ export function createModelClassifier(
         topicDef = compiled.topics[match.index];
         modelVersion += trained ? trained.suffix : RULE_TOPIC_SUFFIX;
       }
+      modelVersion += correctionSuffix;
       return {
         language: { label: language.label, score: language.score },
         sentiment,

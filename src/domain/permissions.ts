@@ -19,6 +19,8 @@ export const permissions = {
   'listeners.poll': ['admin'],
   'users.manage': ['admin'],
   'connections.manage': ['admin'],
+  'topics.manage': ['admin'],
+  'accuracy.read': ['marketing', 'admin'],
   'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
   /** The expert directory: advisors read it to reroute; only admins change the routing rules. */
   'experts.read': ['advisor', 'admin'],

@@ -77,6 +77,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     logger,
     classifier: createModelClassifier(loadDefaultModels(), {
       topicModelFor: (list) => topicModels.forList(list),
+      correctionsFor: (list) => topicModels.correctionsFor(list),
     }),
     topicModels,
     connectors: connectorFactory({

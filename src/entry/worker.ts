@@ -28,6 +28,7 @@ export interface WorkerEnv {
 const topicModels = createTopicModelRegistry();
 const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }), {
   topicModelFor: (list) => topicModels.forList(list),
+  correctionsFor: (list) => topicModels.correctionsFor(list),
 });
 
 interface ExecutionContextLike {

@@ -1,7 +1,7 @@
 import { asSystem, type JobName, type ServiceDeps } from '../services/context';
 import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
 import { checkSlas } from '../services/inbox/check-slas';
-import { retrainTopicModels } from '../services/learning/retrain-topic-models';
+import { retrainModels } from '../services/learning/retrain-models';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
 import { sendDueNotifications } from '../services/notifications/send-due-notifications';
 import { sendDueReplies } from '../services/replies/send-due-replies';
@@ -44,8 +44,8 @@ export const jobs: Job[] = [
   {
     name: 'retrain-models',
     cron: '*/10 * * * *',
-    description: "Retrain each brand's topic model from its advisors' new corrections",
-    run: (deps) => retrainTopicModels(asSystem(deps)),
+    description: "Retrain each brand's topic, sentiment and intent models from its advisors' new corrections",
+    run: (deps) => retrainModels(asSystem(deps)),
   },
   {
     name: 'demo-network',

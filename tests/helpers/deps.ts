@@ -42,6 +42,7 @@ export async function testDeps(
     logger: silentLogger,
     classifier: createModelClassifier(defaultModels(), {
       topicModelFor: (list) => topicModels.forList(list),
+      correctionsFor: (list) => topicModels.correctionsFor(list),
     }),
     topicModels,
     connectors:

@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { boolean, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns';
+import { timestamps, ts } from './columns';
 
 export const brands = pgTable('brands', {
   id: text('id').primaryKey(),
@@ -28,6 +28,8 @@ export const topics = pgTable(
     examples: text('examples').array().notNull().default([]),
     needsSpecialist: boolean('needs_specialist').notNull().default(false),
     skill: text('skill'),
+    /** Archived topics keep their key (cases and corrections name it) but leave the classifier. */
+    archivedAt: ts('archived_at'),
     ...timestamps,
   },
   (t) => [uniqueIndex('topics_brand_key').on(t.brandId, t.key)],

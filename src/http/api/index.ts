@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { accuracyRoutes } from './accuracy.routes';
 import { adminRoutes } from './admin.routes';
 import { bridgeRoutes } from './bridge.routes';
 import { caseRoutes } from './cases.routes';
@@ -8,6 +9,7 @@ import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
+import { topicRoutes } from './topics.routes';
 
 export const apiRouteList = [
   ...caseRoutes,
@@ -17,6 +19,8 @@ export const apiRouteList = [
   ...adminRoutes,
   ...classifyRoutes,
   ...bridgeRoutes,
+  ...topicRoutes,
+  ...accuracyRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

@@ -14,6 +14,7 @@ import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
 import { CaseActions, type Draft } from './case-actions';
 import { CaseScriptHooks, NotesPanel, PresenceNotice, SlaPanel } from './case-inbox';
+import { CorrectionPanel } from './case-corrections';
 import {
   Answers,
   AuthorCard,
@@ -105,6 +106,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
           <SlaPanel v={v} c={data.case} zone={data.case.brand.timezone} />
           <AuthorCard v={v} data={data} />
           <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
+          <CorrectionPanel v={v} data={data} ctx={ctx} />
           <Escalations v={v} data={data} names={names} />
         </aside>
       </div>

@@ -102,6 +102,7 @@ export function Notice({ v, done }: { v: View; done: string | undefined }) {
     'listener_created',
     'channel_added',
     'note_added',
+    'corrected',
   ] as const;
   const key = known.find((k) => k === done);
   if (!key) return null;

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
+import { accuracyPages } from './accuracy-page';
 import { adminPages } from './admin-pages';
 import { answerLinkPages } from './answer-link-page';
+import { topicPages } from './admin-topics';
 import { assetsApp } from './assets';
+import { correctionPages } from './case-corrections';
 import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
 import { expertPages } from './expert-pages';
@@ -31,11 +34,14 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', signInPages());
   app.route('/', inboxPages());
   app.route('/', casePages());
+  app.route('/', correctionPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
+  app.route('/', accuracyPages());
   app.route('/', adminPages());
   app.route('/', answerLinkPages());
   app.route('/', expertsDirectoryPages());
   app.route('/', knowledgePages());
+  app.route('/', topicPages());
   return app;
 }

@@ -8,7 +8,15 @@ import { CsrfField } from './components';
 import type { MessageKey } from './i18n';
 import type { View } from './view';
 
-export type NavKey = 'inbox' | 'expert' | 'reports' | 'connections' | 'experts' | 'knowledge' | 'thanks';
+export type NavKey =
+  | 'inbox'
+  | 'expert'
+  | 'reports'
+  | 'connections'
+  | 'experts'
+  | 'knowledge'
+  | 'thanks'
+  | 'topics';
 
 const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
   { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
@@ -23,6 +31,7 @@ const navItems: { key: NavKey; href: string; permission: Permission; label: Mess
     permission: 'connections.manage',
     label: 'nav.connections',
   },
+  { key: 'topics', href: '/admin/topics', permission: 'topics.manage', label: 'nav.topics' },
 ];
 
 function LanguageSwitch({ v }: { v: View }) {

@@ -2,6 +2,7 @@ import { adminEn } from './messages-admin-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { reportsEn } from './messages-reports-en';
+import { classifyEn } from './messages-classify-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -313,6 +314,7 @@ export const en = {
   ...expertsEn,
   ...inboxEn,
   ...reportsEn,
+  ...classifyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

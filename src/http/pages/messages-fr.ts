@@ -1,5 +1,6 @@
 import { adminFr } from './messages-admin-fr';
 import { reportsFr } from './messages-reports-fr';
+import { classifyFr } from './messages-classify-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
@@ -316,4 +317,5 @@ export const fr: Record<MessageKey, string> = {
   ...expertsFr,
   ...inboxFr,
   ...reportsFr,
+  ...classifyFr,
 };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { overviewReport } from '../../services/reports/overview-report';
 import type { AppEnv } from '../env';
+import { AccuracyLink } from './accuracy-page';
 import { needs } from './guard';
 import { formatDate, formatDay, formatNumber } from './i18n';
 import { Layout, sendPage } from './layout';
@@ -74,6 +75,7 @@ export function reportPages(): Hono<AppEnv> {
               until: formatDate(v.locale, r.until),
             })}
           </span>
+          <AccuracyLink v={v} />
         </div>
         <section class="panel" aria-labelledby="cases-h">
           <h2 id="cases-h" class="visually-hidden">

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
 import {
@@ -38,7 +38,10 @@ export async function correctClassification(ctx: Ctx, raw: unknown) {
   return withTransaction(ctx.db, async (tx) => {
     const [m] = await tx.select().from(mentions).where(eq(mentions.id, data.mentionId));
     if (!m) throw new NotFoundError('Mention', data.mentionId);
-    const brandTopics = await tx.select().from(topics).where(eq(topics.brandId, m.brandId));
+    const brandTopics = await tx
+      .select()
+      .from(topics)
+      .where(and(eq(topics.brandId, m.brandId), isNull(topics.archivedAt)));
     const allowed = labels[data.field] ?? [...brandTopics.map((t) => t.key), 'none'];
     if (!allowed.includes(data.label)) {
       throw new ValidationError([{ field: 'label', message: `must be one of ${allowed.join(', ')}` }]);

@@ -10,7 +10,8 @@ const CORRECTION_WEIGHT = 4;
 
 /**
  * Learning from advisors: a brand whose topic corrections are newer than its model gets a new
- * model version, trained on its topics' examples and keywords plus the corrected mentions.
+ * model version, trained on its topics' examples and keywords plus the corrected mentions; so
+ * does a brand whose topics an admin edited since its model was trained.
  */
 export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; version: string }[]> {
   const trained: { brandId: string; version: string }[] = [];
@@ -28,7 +29,11 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
       );
     if (corrections.length === 0) continue;
     const [latest] = await ctx.db
-      .select({ trainedAt: brandModels.trainedAt, corrections: brandModels.corrections })
+      .select({
+        trainedAt: brandModels.trainedAt,
+        corrections: brandModels.corrections,
+        metrics: brandModels.metrics,
+      })
       .from(brandModels)
       .where(and(eq(brandModels.brandId, brand.id), eq(brandModels.task, 'topic')))
       .orderBy(desc(brandModels.trainedAt))
@@ -39,10 +44,18 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
       .where(
         and(eq(classificationCorrections.brandId, brand.id), eq(classificationCorrections.field, 'topic')),
       );
-    const upToDate =
-      latest && newest?.at && latest.trainedAt >= newest.at && latest.corrections === corrections.length;
-    if (upToDate) continue;
+    // An admin's edit of the topics (examples, keywords, an archived topic) also outdates the
+    // model: the model remembers what its topics said, compared by content (not by clocks).
     const topicList = await brandTopicsFor(ctx, brand.id);
+    const topicsSignature = JSON.stringify(topicList.map((t) => [t.key, t.examples, t.keywords]));
+    const trainedOn = (latest?.metrics as { topics?: string } | undefined)?.topics;
+    const upToDate =
+      latest &&
+      newest?.at &&
+      latest.trainedAt >= newest.at &&
+      (trainedOn === undefined || trainedOn === topicsSignature) &&
+      latest.corrections === corrections.length;
+    if (upToDate) continue;
     // An advisor's correction is the brand's own ground truth: it outweighs a generic example phrase.
     const examples = [
       ...topicExamplesFrom(topicList),
@@ -61,6 +74,7 @@ export async function retrainTopicModels(ctx: Ctx): Promise<{ brandId: string; v
           model: toBase64(encodeModel(model.model)),
           examples: examples.length,
           corrections: corrections.length,
+          metrics: { topics: topicsSignature },
           trainedAt: ctx.clock.now(),
         })
         .onConflictDoNothing();
