@@ -73,6 +73,12 @@ export const listPostsResponseSchema = z.object({
   next: z.string().min(1).nullable(),
 });
 
+/** The page alone: its posts are validated one by one, so one broken post does not sink the page. */
+export const listPostsEnvelopeSchema = z.object({
+  posts: z.array(z.unknown()),
+  next: z.string().min(1).nullable(),
+});
+
 export const createPostRequestSchema = z.object({
   text: z
     .string()

@@ -51,6 +51,8 @@ export interface ServiceDeps {
   nudge: (job: JobName) => void;
   /** Public URL of this service, for links sent outside (notifications, demo posts). */
   publicUrl: string;
+  /** [0, 1) for jittered backoff; injected so tests are exact. Math.random when absent. */
+  random?: () => number;
 }
 
 export interface Ctx extends ServiceDeps {

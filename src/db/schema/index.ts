@@ -6,6 +6,7 @@ export * from './canned-responses';
 export * from './cases';
 export * from './demo-network';
 export * from './escalations';
+export * from './ingest';
 export * from './learning';
 export * from './listeners';
 export * from './mentions';
