@@ -72,6 +72,8 @@ export interface PollResult {
   nextCursor: string | null;
   /** Items of readable pages that failed validation: quarantined, the poll goes on without them. */
   rejected?: RejectedItem[];
+  /** External ids of posts the network reports deleted by their author: their text must go. */
+  deleted?: string[];
 }
 
 export interface ReplyInput {

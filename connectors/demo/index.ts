@@ -119,7 +119,9 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
     }
 
     // The brand's own replies match its listeners too: returning them would open cases on ourselves.
+    const deleted = posts.filter((post) => post.deleted === true).map((post) => post.id);
     const kept = posts
+      .filter((post) => post.deleted !== true)
       .filter((post) => !post.byBrand && normaliseHandle(post.author.handle) !== ownHandle)
       .sort((a, b) => a.seq - b.seq);
     const mentions = mapItems(
@@ -127,7 +129,12 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
       (post) => mapDemoPost(post, publicPage),
       rejected,
     );
-    return { mentions, nextCursor: maxSeq === null ? null : String(maxSeq), ...withRejected(rejected) };
+    return {
+      mentions,
+      nextCursor: maxSeq === null ? null : String(maxSeq),
+      ...withRejected(rejected),
+      ...(deleted.length > 0 ? { deleted } : {}),
+    };
   }
 
   async function reply(input: ReplyInput): Promise<ReplyResult> {

@@ -49,6 +49,8 @@ export const rawPostSchema = z.object({
   threadRoot: z.string().min(1),
   /** Written by a brand account through POST /posts (Passerelle's own replies). */
   byBrand: z.boolean(),
+  /** Set when its author deleted the post: its text is gone and readers must forget it. */
+  deleted: z.boolean().optional(),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { adminRoutes } from './admin.routes';
 import { caseRoutes } from './cases.routes';
 import { classifyRoutes } from './classify.routes';
+import { deadLetterRoutes } from './dead-letters.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
@@ -15,6 +16,7 @@ export const apiRouteList = [
   ...listenerRoutes,
   ...adminRoutes,
   ...classifyRoutes,
+  ...deadLetterRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
+import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
 import { assetsApp } from './assets';
 import { casePages } from './case-pages';
@@ -31,5 +32,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', adminPages());
+  app.route('/', ingestAdminPages());
   return app;
 }

@@ -1,4 +1,5 @@
 import { adminEn } from './messages-admin-en';
+import { ingestEn } from './messages-ingest-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -307,6 +308,7 @@ export const en = {
   'field.password': 'Password',
 
   ...adminEn,
+  ...ingestEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-h
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { brandTopicsFor } from '../learning/topic-models';
+import { markMentionsDeleted } from './mark-deleted';
 import { quarantine } from './quarantine';
 import {
   blockedUntil,
@@ -107,6 +108,12 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
         ctx,
         { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
         incoming,
+      );
+      await markMentionsDeleted(
+        tx,
+        ctx,
+        { brandId: listener.brandId, network: listener.network },
+        result.deleted ?? [],
       );
       await quarantine(
         tx,
