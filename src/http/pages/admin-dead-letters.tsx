@@ -111,13 +111,13 @@ export function DeadLettersSection({
 /** Erasure on a person's request: rare, deliberate, so a plain form with the network and their id. */
 function EraseAuthorForm({ v }: { v: View }) {
   return (
-    <form method="post" action="/admin/authors/erase" class="panel form-inline" id="erase-author">
+    <form method="post" action="/admin/authors/erase" class="panel" id="erase-author" style="margin-top:1rem">
       <h3>{v.t('erase.title')}</h3>
       <p class="small muted">{v.t('erase.help')}</p>
       <CsrfField v={v} />
       <label>
         {v.t('erase.network')}{' '}
-        <select name="network" required>
+        <select name="network" required style="width:auto">
           {erasableNetworks.map((n) => (
             <option value={n}>{v.label('network', n)}</option>
           ))}
