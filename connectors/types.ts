@@ -2,6 +2,9 @@
  * The contract every network connector implements. Connectors are pure HTTP clients: they never
  * import src/, hono, drizzle or read process.env; everything they need is passed in options.
  */
+import type { RejectedItem } from './items';
+
+export type { RejectedItem } from './items';
 
 export type NetworkId = 'demo' | 'x' | 'mastodon' | 'bluesky' | 'reddit' | 'rss' | 'hackernews';
 
@@ -55,6 +58,11 @@ export interface PollInput {
   cursor: string | null;
   account?: AccountRef | null;
   signal?: AbortSignal;
+  /**
+   * Most pages this poll may fetch, so one listener does not spend the whole rate-limit budget its
+   * account shares with others; connectors apply the lower of this and their own cap.
+   */
+  maxPages?: number;
 }
 
 export interface PollResult {
@@ -62,6 +70,10 @@ export interface PollResult {
   mentions: Mention[];
   /** Cursor to store once every mention above is committed. */
   nextCursor: string | null;
+  /** Items of readable pages that failed validation: quarantined, the poll goes on without them. */
+  rejected?: RejectedItem[];
+  /** External ids of posts the network reports deleted by their author: their text must go. */
+  deleted?: string[];
 }
 
 export interface ReplyInput {

@@ -90,6 +90,30 @@ CREATE TABLE "sla_policies" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dead_letters" (
+	"id" text PRIMARY KEY NOT NULL,
+	"brand_id" text NOT NULL,
+	"listener_id" text NOT NULL,
+	"network" text NOT NULL,
+	"fingerprint" text NOT NULL,
+	"external_id" text,
+	"reason" text NOT NULL,
+	"payload" text NOT NULL,
+	"first_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"count" integer DEFAULT 1 NOT NULL,
+	"dismissed_at" timestamp with time zone,
+	"dismissed_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "network_rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"network" text NOT NULL,
+	"remaining" integer,
+	"reset_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "mention_rollups" (
 	"brand_id" text NOT NULL,
 	"dim" text NOT NULL,
@@ -132,6 +156,7 @@ CREATE TABLE "rollup_watermarks" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "authors" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "topics" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "canned_responses" ADD COLUMN "purpose" text DEFAULT 'answer' NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "first_response_due_at" timestamp with time zone;--> statement-breakpoint
@@ -158,6 +183,9 @@ ALTER TABLE "case_presence" ADD CONSTRAINT "case_presence_user_id_users_id_fk" F
 ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_backup_user_id_users_id_fk" FOREIGN KEY ("backup_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dead_letters" ADD CONSTRAINT "dead_letters_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dead_letters" ADD CONSTRAINT "dead_letters_listener_id_listeners_id_fk" FOREIGN KEY ("listener_id") REFERENCES "public"."listeners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dead_letters" ADD CONSTRAINT "dead_letters_dismissed_by_users_id_fk" FOREIGN KEY ("dismissed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mention_rollups" ADD CONSTRAINT "mention_rollups_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_settings" ADD CONSTRAINT "report_settings_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_spikes" ADD CONSTRAINT "report_spikes_brand_id_brands_id_fk" FOREIGN KEY ("brand_id") REFERENCES "public"."brands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -168,6 +196,8 @@ CREATE INDEX "case_notes_case" ON "case_notes" USING btree ("case_id","created_a
 CREATE INDEX "case_presence_seen" ON "case_presence" USING btree ("case_id","last_seen_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_views_user_name" ON "saved_views" USING btree ("user_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "sla_policies_brand_priority" ON "sla_policies" USING btree ("brand_id","min_priority");--> statement-breakpoint
+CREATE UNIQUE INDEX "dead_letters_listener_fingerprint" ON "dead_letters" USING btree ("listener_id","fingerprint");--> statement-breakpoint
+CREATE INDEX "dead_letters_open" ON "dead_letters" USING btree ("dismissed_at","last_seen_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mention_rollups_key" ON "mention_rollups" USING btree ("brand_id","dim","bucket","value","sentiment");--> statement-breakpoint
 CREATE INDEX "mention_rollups_value" ON "mention_rollups" USING btree ("brand_id","dim","value","bucket");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_spikes_key" ON "report_spikes" USING btree ("brand_id","topic","kind","hour");--> statement-breakpoint

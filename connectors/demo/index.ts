@@ -4,11 +4,11 @@
  */
 import type { z } from 'zod';
 import { rateLimitHeaderSpecs, requestJson } from '../http';
+import { mapItems, type RejectedItem, splitItems, withRejected } from '../items';
 import {
   type Connector,
   ConnectorError,
   type FetchLike,
-  type Mention,
   type PollInput,
   type PollResult,
   type RateLimitState,
@@ -22,9 +22,10 @@ import {
   DEMO_IDEMPOTENCY_HEADER,
   DEMO_MAX_TEXT_LENGTH,
   DEMO_PAGE_SIZE_MAX,
-  listPostsResponseSchema,
+  listPostsEnvelopeSchema,
   measureDemoText,
   type RawPost,
+  rawPostSchema,
 } from './raw';
 
 export interface DemoConnectorOptions {
@@ -75,16 +76,30 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
 
     const seen = new Set<string>();
     const posts: RawPost[] = [];
+    const rejected: RejectedItem[] = [];
     let maxSeq = after;
-    for (let page = 0; page < maxPages; page++) {
+    const pages = Math.max(1, Math.min(maxPages, Math.floor(input.maxPages ?? maxPages)));
+    for (let page = 0; page < pages; page++) {
       const url = new URL(`${apiBase}/posts`);
       if (after !== null) url.searchParams.set('after', String(after));
       url.searchParams.set('limit', String(pageSize));
       url.searchParams.set('q', query);
       url.searchParams.set('kind', input.kind);
       const response = await requestJson({ ...common, url, signal: input.signal });
-      const body = parseBody(listPostsResponseSchema, response.body, 'GET /posts');
-      for (const post of body.posts) {
+      const body = parseBody(listPostsEnvelopeSchema, response.body, 'GET /posts');
+      const items = splitItems(rawPostSchema, body.posts);
+      rejected.push(...items.rejected);
+      // A quarantined post still moves the cursor when its seq is readable, else it comes back each poll.
+      for (const bad of items.rejected) {
+        const seq = (bad.raw as { seq?: unknown } | null)?.seq;
+        if (
+          Number.isSafeInteger(seq) &&
+          (seq as number) >= 0 &&
+          (maxSeq === null || (seq as number) > maxSeq)
+        )
+          maxSeq = seq as number;
+      }
+      for (const { item: post } of items.valid) {
         if (maxSeq === null || post.seq > maxSeq) maxSeq = post.seq;
         if (seen.has(post.id)) continue;
         seen.add(post.id);
@@ -104,11 +119,22 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
     }
 
     // The brand's own replies match its listeners too: returning them would open cases on ourselves.
-    const mentions: Mention[] = posts
+    const deleted = posts.filter((post) => post.deleted === true).map((post) => post.id);
+    const kept = posts
+      .filter((post) => post.deleted !== true)
       .filter((post) => !post.byBrand && normaliseHandle(post.author.handle) !== ownHandle)
-      .sort((a, b) => a.seq - b.seq)
-      .map((post) => mapDemoPost(post, publicPage));
-    return { mentions, nextCursor: maxSeq === null ? null : String(maxSeq) };
+      .sort((a, b) => a.seq - b.seq);
+    const mentions = mapItems(
+      kept.map((post) => ({ item: post, raw: post })),
+      (post) => mapDemoPost(post, publicPage),
+      rejected,
+    );
+    return {
+      mentions,
+      nextCursor: maxSeq === null ? null : String(maxSeq),
+      ...withRejected(rejected),
+      ...(deleted.length > 0 ? { deleted } : {}),
+    };
   }
 
   async function reply(input: ReplyInput): Promise<ReplyResult> {

@@ -49,6 +49,8 @@ export const rawPostSchema = z.object({
   threadRoot: z.string().min(1),
   /** Written by a brand account through POST /posts (Passerelle's own replies). */
   byBrand: z.boolean(),
+  /** Set when its author deleted the post: its text is gone and readers must forget it. */
+  deleted: z.boolean().optional(),
 });
 
 /**
@@ -70,6 +72,12 @@ export const listPostsQuerySchema = z.object({
  */
 export const listPostsResponseSchema = z.object({
   posts: z.array(rawPostSchema),
+  next: z.string().min(1).nullable(),
+});
+
+/** The page alone: its posts are validated one by one, so one broken post does not sink the page. */
+export const listPostsEnvelopeSchema = z.object({
+  posts: z.array(z.unknown()),
   next: z.string().min(1).nullable(),
 });
 

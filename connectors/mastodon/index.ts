@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { type JsonResponse, rateLimitHeaderSpecs, requestJson } from '../http';
+import { type RejectedItem, readId, splitItems, withRejected } from '../items';
 import {
   type AccountRef,
   type Connector,
@@ -31,10 +32,10 @@ import {
   type MastodonStatus,
   mastodonBaseStatusSchema,
   mastodonInstanceSchema,
+  mastodonItemsSchema,
   mastodonNotificationSchema,
-  mastodonNotificationsSchema,
+  mastodonSearchEnvelopeSchema,
   mastodonSearchSchema,
-  mastodonStatusesSchema,
   mastodonStatusSchema,
 } from './raw';
 
@@ -118,6 +119,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     });
   }
 
+  function pageCap(input: PollInput): number {
+    return Math.max(1, Math.min(maxPages, Math.floor(input.maxPages ?? maxPages)));
+  }
+
   function refuseWhileLimited(): void {
     const { remaining, resetAt } = lastRateLimit;
     if (remaining === 0 && resetAt !== null && resetAt.getTime() > now().getTime()) {
@@ -147,12 +152,14 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         path: '/api/v1/notifications',
         params,
         limit: MASTODON_NOTIFICATIONS_LIMIT_MAX,
-        entries: (body) =>
-          parseBody(mastodonNotificationsSchema, body, 'GET /api/v1/notifications').map((n) => ({
-            pageId: n.id,
-            status: n.status ?? null,
-            raw: n,
-          })),
+        entries: (body) => {
+          const items = parseBody(mastodonItemsSchema, body, 'GET /api/v1/notifications');
+          const { valid, rejected } = splitItems(mastodonNotificationSchema, items, notificationStatusId);
+          return {
+            entries: valid.map(({ item: n }) => ({ pageId: n.id, status: n.status ?? null, raw: n })),
+            rejected: rejected.map((r) => ({ ...r, pageId: readId(r.raw) })),
+          };
+        },
       });
     }
 
@@ -171,12 +178,14 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         path: `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
         params: [],
         limit: MASTODON_TIMELINE_LIMIT_MAX,
-        entries: (body) =>
-          parseBody(mastodonStatusesSchema, body, 'GET /api/v1/timelines/tag').map((s) => ({
-            pageId: s.id,
-            status: s,
-            raw: s,
-          })),
+        entries: (body) => {
+          const items = parseBody(mastodonItemsSchema, body, 'GET /api/v1/timelines/tag');
+          const { valid, rejected } = splitItems(mastodonStatusSchema, items);
+          return {
+            entries: valid.map(({ item }) => ({ pageId: item.id, status: item, raw: item })),
+            rejected: rejected.map((r) => ({ ...r, pageId: r.externalId })),
+          };
+        },
       });
     }
 
@@ -199,7 +208,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     path: string;
     params: Array<[string, string]>;
     limit: number;
-    entries: (body: unknown) => Entry[];
+    entries: (body: unknown) => {
+      entries: Entry[];
+      rejected: Array<RejectedItem & { pageId: string | null }>;
+    };
   }
 
   /**
@@ -220,27 +232,34 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     const stored = readCursor(input.cursor, spec.kind, at);
     let after = stored && 'minId' in stored ? stored.minId : null;
     const collected: Entry[] = [];
+    const rejected: RejectedItem[] = [];
+    const pages = pageCap(input);
 
-    for (let page = 0; page < maxPages; page++) {
+    for (let page = 0; page < pages; page++) {
       const query: Array<[string, string]> = [...spec.params, ['limit', String(spec.limit)]];
       if (after !== null) query.push(['min_id', after]);
       const response = await call(
         { base: spec.base, path: spec.path, query, token: spec.token, signal: input.signal },
         home,
       );
-      const entries = spec.entries(response.body);
-      const fresh = after === null ? entries : entries.filter((e) => compareIds(e.pageId, after ?? '') > 0);
+      const { entries, rejected: bad } = spec.entries(response.body);
+      const newer = (id: string) => after === null || compareIds(id, after) > 0;
+      const fresh = entries.filter((e) => newer(e.pageId));
+      // A quarantined item with a readable id moves the cursor like the others; one without comes back.
+      const freshBad = bad.filter((b) => b.pageId === null || newer(b.pageId));
+      rejected.push(...freshBad.map(({ pageId: _pageId, ...item }) => item));
+      const ids = [...fresh.map((e) => e.pageId), ...freshBad.flatMap((b) => (b.pageId ? [b.pageId] : []))];
       // A server that ignores min_id answers its newest page again: nothing newer means we are done.
-      if (fresh.length === 0) break;
+      if (ids.length === 0) break;
       collected.push(...fresh);
-      after = maxId(fresh.map((e) => e.pageId));
+      after = maxId(ids);
       if (stored === null) break;
     }
 
     collected.sort((a, b) => compareIds(a.pageId, b.pageId));
-    const mentions = toMentions(collected, spec.foreignHost, own, home);
+    const mentions = toMentions(collected, spec.foreignHost, own, home, rejected);
     const nextCursor = after === null ? null : writeCursor({ v: 1, k: spec.kind, at, minId: after });
-    return { mentions, nextCursor };
+    return { mentions, nextCursor, ...withRejected(rejected) };
   }
 
   /**
@@ -264,8 +283,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     let below = stored?.maxId ?? null;
     let drained = false;
     const collected: Entry[] = [];
+    const rejected: RejectedItem[] = [];
+    const pages = pageCap(input);
 
-    for (let page = 0; page < maxPages; page++) {
+    for (let page = 0; page < pages; page++) {
       const params: Array<[string, string]> = [
         ['q', query],
         ['type', 'statuses'],
@@ -275,16 +296,23 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
       if (floor !== null) params.push(['min_id', floor]);
       if (below !== null) params.push(['max_id', below]);
       const response = await searchCall({ base: home, path: '/api/v2/search', query: params, token }, home);
-      const statuses = parseBody(mastodonSearchSchema, response.body, 'GET /api/v2/search').statuses.filter(
-        (s) =>
-          (floor === null || compareIds(s.id, floor) > 0) && (below === null || compareIds(s.id, below) < 0),
-      );
-      if (statuses.length === 0) {
+      const envelope = parseBody(mastodonSearchEnvelopeSchema, response.body, 'GET /api/v2/search');
+      const split = splitItems(mastodonStatusSchema, envelope.statuses);
+      const inRange = (id: string) =>
+        (floor === null || compareIds(id, floor) > 0) && (below === null || compareIds(id, below) < 0);
+      const statuses = split.valid.map((v) => v.item).filter((s) => inRange(s.id));
+      const badIds: string[] = [];
+      for (const bad of split.rejected) {
+        if (bad.externalId !== null && !inRange(bad.externalId)) continue;
+        rejected.push(bad);
+        if (bad.externalId !== null) badIds.push(bad.externalId);
+      }
+      if (statuses.length === 0 && badIds.length === 0) {
         drained = true;
         break;
       }
       collected.push(...statuses.map((s) => ({ pageId: s.id, status: s, raw: s })));
-      const ids = statuses.map((s) => s.id);
+      const ids = [...statuses.map((s) => s.id), ...badIds];
       high = maxId(high === null ? ids : [high, ...ids]);
       below = minId(ids);
       // The first poll takes the newest page only: a listener starts from now.
@@ -295,7 +323,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     }
 
     collected.sort((a, b) => compareIds(a.pageId, b.pageId));
-    const mentions = toMentions(collected, null, own, home);
+    const mentions = toMentions(collected, null, own, home, rejected);
     let next: SearchCursor | null = null;
     if (high !== null) {
       next =
@@ -303,7 +331,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
           ? { v: 1, k: 'keyword', at, floor: high }
           : { v: 1, k: 'keyword', at, floor, high, maxId: below };
     }
-    return { mentions, nextCursor: next ? writeCursor(next) : null };
+    return { mentions, nextCursor: next ? writeCursor(next) : null, ...withRejected(rejected) };
   }
 
   /** Search refusals get words saying why: search needs a user token and a server that offers it. */
@@ -329,12 +357,25 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     }
   }
 
-  function toMentions(entries: Entry[], foreignHost: string | null, own: OwnIdentity, home: URL): Mention[] {
+  function toMentions(
+    entries: Entry[],
+    foreignHost: string | null,
+    own: OwnIdentity,
+    home: URL,
+    rejected: RejectedItem[],
+  ): Mention[] {
     const seen = new Set<string>();
     const mentions: Mention[] = [];
     for (const entry of entries) {
       if (!entry.status) continue;
-      const mention = mapMastodonStatus(entry.status, entry.raw, foreignHost);
+      let mention: Mention;
+      try {
+        mention = mapMastodonStatus(entry.status, entry.raw, foreignHost);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        rejected.push({ externalId: entry.status.id, reason: `could not be mapped: ${why}`, raw: entry.raw });
+        continue;
+      }
       if (seen.has(mention.externalId)) continue;
       seen.add(mention.externalId);
       // The brand's own replies come back through search and hashtags: never open a case on ourselves.
@@ -591,6 +632,12 @@ function instanceUrl(value: string | null | undefined): URL {
 
 function positiveInteger(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : null;
+}
+
+/** A notification is filed under its status's id when it has one: that is the post a person looks for. */
+function notificationStatusId(raw: unknown): string | null {
+  const status = raw !== null && typeof raw === 'object' ? (raw as { status?: unknown }).status : null;
+  return readId(status) ?? readId(raw);
 }
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {

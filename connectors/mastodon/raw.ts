@@ -75,6 +75,9 @@ export const mastodonNotificationSchema = z.looseObject({
 
 export const mastodonNotificationsSchema = z.array(mastodonNotificationSchema);
 export const mastodonStatusesSchema = z.array(mastodonStatusSchema);
+/** Page envelopes: their items are validated one by one (see connectors/items.ts). */
+export const mastodonItemsSchema = z.array(z.unknown());
+export const mastodonSearchEnvelopeSchema = z.looseObject({ statuses: z.array(z.unknown()) });
 export const mastodonSearchSchema = z.looseObject({ statuses: z.array(mastodonStatusSchema) });
 
 const statusesConfiguration = z

@@ -57,6 +57,8 @@ export interface ServiceDeps {
   publicUrl: string;
   /** Parses a raw MIME e-mail (inbound expert replies); absent where there is no parser (Workers). */
   parseMime?: (raw: string) => Promise<{ from: string; to: string[]; subject: string; text: string }>;
+  /** [0, 1) for jittered backoff; injected so tests are exact. Math.random when absent. */
+  random?: () => number;
 }
 
 export interface Ctx extends ServiceDeps {

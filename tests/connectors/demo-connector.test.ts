@@ -289,12 +289,20 @@ describe('demo connector: failures', () => {
     expect(error.kind).toBe('malformed');
   });
 
-  it('maps JSON of the wrong shape to malformed, naming the field', async () => {
+  it('quarantines a post of the wrong shape, keeps the page, and refuses a broken envelope', async () => {
+    const good = net.add({ text: '@lumo fine' });
     const post = { ...net.add({ text: '@lumo x' }), seq: '1' };
-    net.respondNext({ status: 200, body: JSON.stringify({ posts: [post], next: null }) });
+    net.respondNext({ status: 200, body: JSON.stringify({ posts: [good, post], next: null }) });
+    const result = await connector().poll({ kind: 'mention', query: 'lumo', cursor: null });
+    expect(result.mentions.map((m) => m.externalId)).toEqual([good.id]);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected![0]!.externalId).toBe(post.id);
+    expect(result.rejected![0]!.reason).toContain('seq');
+
+    net.respondNext({ status: 200, body: JSON.stringify({ posts: 'nope', next: null }) });
     const error = await caught(connector().poll({ kind: 'mention', query: 'lumo', cursor: null }));
     expect(error.kind).toBe('malformed');
-    expect(error.message).toContain('posts.0.seq');
+    expect(error.message).toContain('posts');
 
     net.respondNext({ status: 201, body: JSON.stringify({ id: 'p9' }) });
     const replyError = await caught(

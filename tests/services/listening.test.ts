@@ -86,7 +86,8 @@ describe('listening', () => {
       connectors: () =>
         createDemoConnector({
           baseUrl: 'http://x.test/api',
-          fetch: async () => Response.json({ posts: [{ id: 42 }], next: null }),
+          // A broken envelope (not a broken item, which is quarantined) fails the poll.
+          fetch: async () => Response.json({ posts: { id: 42 }, next: null }),
         }),
     };
     const [bad] = await pollDueListeners(asSystem(garbled), { force: true });

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { networks, timestamps } from './columns';
+import { networks, timestamps, ts } from './columns';
 
 export const authors = pgTable(
   'authors',
@@ -11,6 +11,8 @@ export const authors = pgTable(
     displayName: text('display_name'),
     url: text('url'),
     followers: integer('followers'),
+    /** Erased on the person's request: handle and name are blanked and later polls keep them blank. */
+    erasedAt: ts('erased_at'),
     ...timestamps,
   },
   (t) => [

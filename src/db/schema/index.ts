@@ -8,6 +8,7 @@ export * from './demo-network';
 export * from './escalations';
 export * from './expert-bridge';
 export * from './inbox';
+export * from './ingest';
 export * from './learning';
 export * from './listeners';
 export * from './mentions';

@@ -5,6 +5,7 @@ import { adminRoutes } from './admin.routes';
 import { bridgeRoutes } from './bridge.routes';
 import { caseRoutes } from './cases.routes';
 import { classifyRoutes } from './classify.routes';
+import { deadLetterRoutes } from './dead-letters.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
@@ -21,6 +22,7 @@ export const apiRouteList = [
   ...bridgeRoutes,
   ...topicRoutes,
   ...accuracyRoutes,
+  ...deadLetterRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

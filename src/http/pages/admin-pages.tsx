@@ -8,6 +8,7 @@ import { listBrands } from '../../services/admin/list-brands';
 import { costPerPostRead, listConnections } from '../../services/admin/list-connections';
 import { previewListener } from '../../services/admin/preview-listener';
 import type { Ctx } from '../../services/context';
+import { listDeadLetters } from '../../services/listening/list-dead-letters';
 import type { AppEnv } from '../env';
 import {
   AccountsSection,
@@ -16,6 +17,7 @@ import {
   ListenersSection,
   type Zones,
 } from './admin-connections';
+import { DeadLettersSection } from './admin-dead-letters';
 import type { FormState, FormValues } from './admin-fields';
 import { AccountForm, type BrandChoice, ChannelForm, ListenerForm, type PreviewResult } from './admin-forms';
 import { credentialField, credentialKeys } from './admin-help';
@@ -129,7 +131,11 @@ export function adminPages(): Hono<AppEnv> {
   app.get('/admin/connections', admin, async (c) => {
     const ctx = c.get('ctx');
     const v = viewOf(c);
-    const [data, brands] = await Promise.all([listConnections(ctx), brandChoices(ctx)]);
+    const [data, brands, dead] = await Promise.all([
+      listConnections(ctx),
+      brandChoices(ctx),
+      listDeadLetters(ctx),
+    ]);
     const zones = zonesOf(brands);
     return page(
       c,
@@ -145,6 +151,7 @@ export function adminPages(): Hono<AppEnv> {
         <AccountsSection v={v} rows={data.accounts} zones={zones} />
         <ListenersSection v={v} rows={data.listeners} zones={zones} prices={costPerPostRead} />
         <ChannelsSection v={v} rows={data.channels} zones={zones} />
+        <DeadLettersSection v={v} rows={dead} zones={zones} done={c.req.query('done')} />
       </>,
     );
   });

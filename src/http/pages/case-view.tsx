@@ -40,7 +40,7 @@ function PostItem({ v, p, data }: { v: View; p: Post; data: CaseData }) {
           {v.t('case.viewOn', { network: v.label('network', p.network) })}
         </ExternalLink>
       </div>
-      <p class="post-text">{p.text}</p>
+      <p class="post-text">{p.deletedAt ? <em class="muted">{v.t('mention.deleted')}</em> : p.text}</p>
     </li>
   );
 }

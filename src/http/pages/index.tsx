@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { toErrorBody } from '../middleware/errors';
 import { accuracyPages } from './accuracy-page';
+import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
 import { answerLinkPages } from './answer-link-page';
 import { topicPages } from './admin-topics';
@@ -43,5 +44,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', expertsDirectoryPages());
   app.route('/', knowledgePages());
   app.route('/', topicPages());
+  app.route('/', ingestAdminPages());
   return app;
 }

@@ -3,6 +3,7 @@ import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { reportsEn } from './messages-reports-en';
 import { classifyEn } from './messages-classify-en';
+import { ingestEn } from './messages-ingest-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -315,6 +316,7 @@ export const en = {
   ...inboxEn,
   ...reportsEn,
   ...classifyEn,
+  ...ingestEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

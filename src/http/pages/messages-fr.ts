@@ -4,6 +4,7 @@ import { classifyFr } from './messages-classify-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
+import { ingestFr } from './messages-ingest-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -318,4 +319,5 @@ export const fr: Record<MessageKey, string> = {
   ...inboxFr,
   ...reportsFr,
   ...classifyFr,
+  ...ingestFr,
 };

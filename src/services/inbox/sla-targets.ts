@@ -65,3 +65,26 @@ export async function applySlaTargets(
     .set({ resolutionDueAt: addBusinessMinutes(from, policy.resolutionMinutes, hours) })
     .where(eq(cases.id, caseId));
 }
+
+/**
+ * Due times for cases opened in bulk at ingest: the brand's policies are read once per poll, not
+ * once per case. Null fields when the brand has no policy for that priority.
+ */
+export async function openingTargetsFor(
+  tx: Db,
+  brandId: string,
+): Promise<(priority: number, postedAt: Date) => { firstResponseDueAt: Date; resolutionDueAt: Date } | null> {
+  const policies = await tx.select().from(slaPolicies).where(eq(slaPolicies.brandId, brandId));
+  if (policies.length === 0) return () => null;
+  const [brand] = await tx.select({ timezone: brands.timezone }).from(brands).where(eq(brands.id, brandId));
+  const zone = brand?.timezone ?? 'UTC';
+  return (priority, postedAt) => {
+    const policy = policyFor(policies, priority);
+    if (!policy) return null;
+    const hours = hoursOf(policy, zone);
+    return {
+      firstResponseDueAt: addBusinessMinutes(postedAt, policy.firstResponseMinutes, hours),
+      resolutionDueAt: addBusinessMinutes(postedAt, policy.resolutionMinutes, hours),
+    };
+  };
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
 import { listeners } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -26,7 +26,9 @@ export async function pollDueListeners(
           or(isNull(listeners.leaseUntil), lte(listeners.leaseUntil, now)),
         ),
       )
-      .orderBy(asc(listeners.nextPollAt))
+      // Least recently polled first: when a network's budget runs short, every listener still gets
+      // its turn instead of the same first ones each time.
+      .orderBy(sql`${listeners.lastPolledAt} asc nulls first`, asc(listeners.nextPollAt))
       .limit(opts.limit ?? 20)
       .for('update', { skipLocked: true });
     for (const l of due) {

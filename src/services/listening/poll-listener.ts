@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ConnectorError } from '../../../connectors/types';
+import { backoffDelay } from '../../../connectors/http';
+import { type Connector, ConnectorError } from '../../../connectors/types';
 import { withTransaction } from '../../db/client';
 import { listeners, listenerUsage, networkAccounts, topics } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
@@ -8,6 +9,17 @@ import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-h
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { brandTopicsFor } from '../learning/topic-models';
+import { markMentionsDeleted } from './mark-deleted';
+import { quarantine } from './quarantine';
+import {
+  blockedUntil,
+  listenersSharing,
+  pagesAllowed,
+  rateKey,
+  readRateLimit,
+  saveRateLimit,
+} from './rate-budget';
+import { screenMentions } from './sanitise';
 import { type IncomingMention, storeMentions } from './store-mentions';
 
 export interface PollOutcome {
@@ -15,8 +27,15 @@ export interface PollOutcome {
   ok: boolean;
   fetched: number;
   stored: number;
+  /** Items quarantined in the dead letters by this poll. */
+  quarantined?: number;
+  /** Not polled: the account's rate-limit window is spent until then. */
+  deferredUntil?: Date;
   error?: string;
 }
+
+/** Longest wait between retries of a failing listener. */
+const BACKOFF_CAP_MS = 3_600_000;
 
 const normaliseHandle = (h: string) => h.trim().replace(/^@/, '').toLowerCase();
 
@@ -36,17 +55,39 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
   const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
   const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
   const now = ctx.clock.now();
+  const budgetKey = rateKey(account?.id ?? null, listener.network);
+  const budget = await readRateLimit(ctx.db, budgetKey);
+  // Persisted, so a restart or another instance waits for the reset the network announced too.
+  const waitUntil = blockedUntil(budget, now);
+  if (waitUntil) {
+    await ctx.db
+      .update(listeners)
+      .set({ nextPollAt: waitUntil, leaseUntil: null, updatedAt: now })
+      .where(eq(listeners.id, listener.id));
+    return { listenerId, ok: true, fetched: 0, stored: 0, deferredUntil: waitUntil };
+  }
+  const maxPages = pagesAllowed(
+    budget,
+    await listenersSharing(ctx.db, listener.brandId, listener.network),
+    now,
+  );
+  let connector: Connector | null = null;
 
   try {
-    const { connector, account: accountRef } = await connectorFor(ctx, listener.network, account);
+    const resolved = await connectorFor(ctx, listener.network, account);
+    connector = resolved.connector;
     const result = await connector.poll({
       kind: listener.kind,
       query: listener.query,
       target: listener.target,
       cursor: listener.cursor,
-      account: accountRef,
+      account: resolved.account,
+      ...(maxPages === undefined ? {} : { maxPages }),
     });
-    const incoming: IncomingMention[] = result.mentions.map((mention) => {
+    await saveRateLimit(ctx.db, budgetKey, listener.network, connector.rateLimit(), now);
+    const screened = screenMentions(result.mentions);
+    const rejected = [...(result.rejected ?? []), ...screened.rejected];
+    const incoming: IncomingMention[] = screened.kept.map((mention) => {
       const fromBrand =
         ownIds.has(mention.author.externalId) || ownHandles.has(normaliseHandle(mention.author.handle));
       return {
@@ -68,6 +109,18 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
         { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
         incoming,
       );
+      await markMentionsDeleted(
+        tx,
+        ctx,
+        { brandId: listener.brandId, network: listener.network },
+        result.deleted ?? [],
+      );
+      await quarantine(
+        tx,
+        ctx,
+        { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
+        rejected,
+      );
       await tx
         .update(listeners)
         .set({
@@ -75,7 +128,9 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
           lastPolledAt: now,
           lastSuccessAt: now,
           consecutiveFailures: 0,
-          lastError: null,
+          // The poll worked, but what it could not read is said on the listener, not only in a table.
+          lastError: rejected.length > 0 ? quarantineMessage(rejected.length) : null,
+          ...(rejected.length > 0 ? { lastErrorAt: now } : {}),
           nextPollAt: new Date(now.getTime() + listener.intervalSeconds * 1000),
           leaseUntil: null,
           updatedAt: now,
@@ -98,25 +153,42 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
             requests: sql`${listenerUsage.requests} + 1`,
           },
         });
-      if (ids.length > 0) {
+      if (ids.length > 0 || rejected.length > 0) {
         await audit(tx, ctx, {
           action: 'listener.polled',
           entityType: 'listener',
           entityId: listener.id,
-          details: { fetched: result.mentions.length, stored: ids.length },
+          details: { fetched: result.mentions.length, stored: ids.length, quarantined: rejected.length },
         });
       }
       return ids.length;
     });
-    return { listenerId, ok: true, fetched: result.mentions.length, stored };
+    return {
+      listenerId,
+      ok: true,
+      fetched: result.mentions.length,
+      stored,
+      ...(rejected.length > 0 ? { quarantined: rejected.length } : {}),
+    };
   } catch (err) {
     const message = describePollError(err);
     const failures = listener.consecutiveFailures + 1;
-    // Back off on repeated failures; a rate limit says itself when to come back.
+    // A rate limit says itself when to come back; other failures back off with full jitter, so
+    // instances that failed together do not all come back at the same instant.
+    const limited = err instanceof ConnectorError && err.retryAt ? err.retryAt : null;
     const retryAt =
-      err instanceof ConnectorError && err.retryAt
-        ? err.retryAt
-        : new Date(now.getTime() + Math.min(listener.intervalSeconds * 2 ** (failures - 1), 3600) * 1000);
+      limited ??
+      new Date(
+        now.getTime() +
+          backoffDelay(
+            failures - 1,
+            listener.intervalSeconds * 1000,
+            BACKOFF_CAP_MS,
+            ctx.random ?? Math.random,
+          ),
+      );
+    const state = limited ? { remaining: 0, resetAt: limited } : connector?.rateLimit();
+    if (state) await saveRateLimit(ctx.db, budgetKey, listener.network, state, now);
     await withTransaction(ctx.db, async (tx) => {
       await tx
         .update(listeners)
@@ -135,6 +207,10 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     ctx.logger.warn('poll failed', { listenerId, error: message });
     return { listenerId, ok: false, fetched: 0, stored: 0, error: message };
   }
+}
+
+export function quarantineMessage(n: number): string {
+  return `${n} item(s) from the network could not be read and were quarantined (see dead letters)`;
 }
 
 /** Words a person understands, never a stack trace. */

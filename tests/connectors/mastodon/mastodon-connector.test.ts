@@ -681,9 +681,16 @@ describe('mastodon connector: failures', () => {
     const mention = net.addMention({ account: sam(), text: '@lumo x' });
     const broken = { ...mention, status: { ...mention.status, created_at: 12 } };
     net.respondNext({ status: 200, body: JSON.stringify([broken]) });
+    const quarantined = await pollMentions();
+    expect(quarantined.mentions).toEqual([]);
+    expect(quarantined.rejected).toHaveLength(1);
+    expect(quarantined.rejected![0]!.externalId).toBe(mention.status!.id);
+    expect(quarantined.rejected![0]!.reason).toContain('status.created_at');
+
+    net.respondNext({ status: 200, body: JSON.stringify({ not: 'a list' }) });
     const error = await caught(pollMentions());
     expect(error.kind).toBe('malformed');
-    expect(error.message).toContain('0.status.created_at');
+    expect(error.message).toContain('GET /api/v1/notifications');
 
     net.respondNext({ status: 200, body: JSON.stringify({ id: 5 }) });
     const replyError = await caught(
