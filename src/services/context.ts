@@ -51,6 +51,8 @@ export interface ServiceDeps {
   nudge: (job: JobName) => void;
   /** Public URL of this service, for links sent outside (notifications, demo posts). */
   publicUrl: string;
+  /** Fault injection for tests/faults: kills the worker at named points. Absent in production. */
+  faults?: import('./faults').FaultHook;
 }
 
 export interface Ctx extends ServiceDeps {

@@ -249,6 +249,15 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
         things.filter((t) => t.inbox),
       );
     }
+    const profile = /^\/user\/([A-Za-z0-9_-]+)\/comments$/.exec(url.pathname);
+    if (req.method === 'GET' && profile) {
+      const name = profile[1]?.toLowerCase();
+      return listing(
+        res,
+        url,
+        things.filter((t) => t.kind === 't1' && String(t.data.author).toLowerCase() === name),
+      );
+    }
     const search = /^(?:\/r\/([A-Za-z0-9_]+))?\/search$/.exec(url.pathname);
     if (req.method === 'GET' && search) {
       const sub = search[1];
@@ -293,6 +302,8 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
         permalink: `/r/homeautomation/comments/${linkId.slice(3)}/comment/${id}/`,
         created_utc: clock,
       };
+      // Kept on the brand's profile (not in the inbox), where a lookup after a lost answer finds it.
+      things.push({ kind: 't1', inbox: false, data: { ...comment, subreddit: 'homeautomation' } });
       return send(res, 200, { json: { errors: [], data: { things: [{ kind: 't1', data: comment }] } } });
     }
     return send(res, 404, { message: 'Not Found', error: 404 });

@@ -1,0 +1,1 @@
+ALTER TABLE "replies" ADD COLUMN "outcome_unknown" boolean DEFAULT false NOT NULL;
