@@ -16,6 +16,7 @@
  */
 import type { z } from 'zod';
 import { parseRateLimit, rateLimitHeaderSpecs } from '../http';
+import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
   type Connector,
@@ -32,7 +33,6 @@ import {
   type ReplyResult,
   type TextLimits,
 } from '../types';
-import { isSameReplyText } from '../reply-match';
 import { type CallOptions, type CapturedResponse, callJson, parseMaybeJson } from '../x/request';
 import { type Credentials, createTokenRotation } from '../x/token-rotation';
 import { parseRedditCursor, REDDIT_RECENT_KEPT, type RedditCursor, serialiseRedditCursor } from './cursor';

@@ -11,6 +11,7 @@
 import twitterText from 'twitter-text';
 import type { z } from 'zod';
 import { parseRateLimit, parseResetValue, rateLimitHeaderSpecs } from '../http';
+import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
   type Connector,
@@ -27,7 +28,6 @@ import {
   type ReplyResult,
   type TextLimits,
 } from '../types';
-import { isSameReplyText } from '../reply-match';
 import { parseXCursor, serialiseXCursor, type XCursor } from './cursor';
 import { compareXIds, mapXTweet, xPostUrl, xRawFor } from './map';
 import {

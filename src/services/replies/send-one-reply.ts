@@ -16,8 +16,6 @@ export type { SendOutcome } from './finish-reply';
 
 const MAX_ATTEMPTS = 8;
 
-type Target = typeof mentions.$inferSelect;
-
 /**
  * One claimed reply. On a network without idempotent posting, an earlier attempt of unknown outcome
  * is settled first by looking in the thread; what cannot be settled goes to a person, never out again.
@@ -83,7 +81,12 @@ async function settleUnknown(
     const retryable =
       err instanceof ConnectorError && (err.kind === 'transient' || err.kind === 'rate_limited');
     if (retryable && reply.attempts < MAX_ATTEMPTS) {
-      return { status: 'queued', error: message, retryAt: retryAt(ctx, reply, connector, err), outcomeUnknown: true };
+      return {
+        status: 'queued',
+        error: message,
+        retryAt: retryAt(ctx, reply, connector, err),
+        outcomeUnknown: true,
+      };
     }
     return {
       status: 'needs_verification',
@@ -102,7 +105,12 @@ function afterError(ctx: Ctx, reply: ReplyRow, connector: Connector, err: unknow
   if ((kind === 'transient' || kind === 'rate_limited') && reply.attempts < MAX_ATTEMPTS) {
     // A timeout or a 5xx may come after the network accepted the post; a 429 never does.
     const maybeSent = kind === 'transient' || reply.outcomeUnknown;
-    return { status: 'queued', error: message, retryAt: retryAt(ctx, reply, connector, err), outcomeUnknown: maybeSent };
+    return {
+      status: 'queued',
+      error: message,
+      retryAt: retryAt(ctx, reply, connector, err),
+      outcomeUnknown: maybeSent,
+    };
   }
   if (kind === 'transient' && !connector.idempotentReplies) {
     return { status: 'needs_verification', error: message };
