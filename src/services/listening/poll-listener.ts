@@ -7,6 +7,7 @@ import { connectorFor } from '../accounts/connector-for';
 import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-health';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { fault } from '../faults';
 import { brandTopicsFor } from '../learning/topic-models';
 import { type IncomingMention, storeMentions } from './store-mentions';
 
@@ -46,6 +47,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       cursor: listener.cursor,
       account: accountRef,
     });
+    await fault(ctx, 'poll:after-fetch');
     const incoming: IncomingMention[] = result.mentions.map((mention) => {
       const fromBrand =
         ownIds.has(mention.author.externalId) || ownHandles.has(normaliseHandle(mention.author.handle));
@@ -68,6 +70,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
         { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
         incoming,
       );
+      await fault(ctx, 'poll:after-store');
       await tx
         .update(listeners)
         .set({
@@ -108,6 +111,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       }
       return ids.length;
     });
+    await fault(ctx, 'poll:after-cursor');
     return { listenerId, ok: true, fetched: result.mentions.length, stored };
   } catch (err) {
     const message = describePollError(err);

@@ -42,6 +42,8 @@ export interface RedditApiMock {
   refreshToken: string;
   client: { id: string; secret: string };
   rateLimitHeaders: Record<string, string>;
+  /** The brand's profile listing answers 403 (a suspended profile, an app without `history` scope). */
+  profileRefused: boolean;
   mention(input: {
     body: string;
     author?: string;
@@ -79,6 +81,7 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
     refreshToken: 'reddit-refresh',
     client: { id: 'reddit-client', secret: 'reddit-secret' },
     rateLimitHeaders: {} as Record<string, string>,
+    profileRefused: false,
   };
 
   const mention: RedditApiMock['mention'] = (input) => {
@@ -251,6 +254,7 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
     }
     const profile = /^\/user\/([A-Za-z0-9_-]+)\/comments$/.exec(url.pathname);
     if (req.method === 'GET' && profile) {
+      if (mock.profileRefused) return send(res, 403, { message: 'Forbidden', error: 403 });
       const name = profile[1]?.toLowerCase();
       return listing(
         res,
