@@ -12,15 +12,8 @@ import {
   seedFromEnv,
   startWorker,
 } from './harness';
-import {
-  type Networks,
-  publishPost,
-  queueReplyTo,
-  replyNetworks,
-  seedWorkspace,
-  startNetworks,
-  type Workspace,
-} from './networks';
+import { type Networks, seedWorkspace, startNetworks, type Workspace } from './networks';
+import { createWorkload } from './workload';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) {
@@ -45,8 +38,6 @@ describe.skipIf(!serverUrl)(
     let net: Networks;
     let ws: Workspace;
     let secretKey: string;
-    const published = new Set<string>();
-    let replyCount = 0;
     let spawnIndex = 0;
     let script: string;
 
@@ -60,27 +51,16 @@ describe.skipIf(!serverUrl)(
       const key = crypto.getRandomValues(new Uint8Array(32));
       secretKey = Buffer.from(key).toString('base64');
       ws = await seedWorkspace(db, await createSecretBox(key), net, { listeners: true });
+      work = createWorkload(db, ws, net, random);
     });
     afterAll(async () => {
       await net?.close();
       await pg?.drop();
     });
 
-    /** New customer posts for the listeners, and new approved replies for the outbox. */
-    async function addWork(posts: number, answers: number) {
-      for (let i = 0; i < posts; i++) {
-        const network = replyNetworks[random.int(0, 3)]!;
-        published.add(publishPost(net, network, `polled question ${published.size}`).externalId);
-      }
-      for (let i = 0; i < answers; i++) {
-        const network = replyNetworks[replyCount % 4]!;
-        const post = publishPost(net, network, `question ${replyCount}`);
-        published.add(post.externalId);
-        const body = `Thanks for asking, here is our answer [r${replyCount}]`;
-        await queueReplyTo(db, ws, network, post, body, new Date(Date.now() + spawnIndex * TEN_MINUTES));
-        replyCount += 1;
-      }
-    }
+    let work: ReturnType<typeof createWorkload>;
+    const addWork = (posts: number, answers: number) =>
+      work.add(posts, answers, new Date(Date.now() + spawnIndex * TEN_MINUTES));
 
     async function run(env: Record<string, string>, killAfterMs?: number) {
       spawnIndex += 1;
@@ -125,7 +105,7 @@ describe.skipIf(!serverUrl)(
         const result = await run({});
         if (result.code === 0 && (await pendingReplies(db)) === 0) break;
       }
-      const { problems, counts } = await checkPromises(db, net, published);
+      const { problems, counts } = await checkPromises(db, net, work.published);
       console.info(
         `crash suite (seed ${seed}): ${points.length} fault-point runs + ${randomKills} random kills, ${killed} workers killed, ${spawnIndex} workers in ${Math.round((Date.now() - started) / 1000)} s`,
         counts,
