@@ -7,6 +7,8 @@ import { sendDueReplies } from '../services/replies/send-due-replies';
 
 export interface JobDeps extends ServiceDeps {
   demoNetwork: boolean;
+  /** True once the runtime is shutting down: jobs stop claiming and hand back what they hold. */
+  shouldStop?: () => boolean;
 }
 
 export interface Job {
@@ -29,7 +31,7 @@ export const jobs: Job[] = [
     name: 'send-replies',
     cron: '* * * * *',
     description: 'Post the approved replies waiting in the outbox',
-    run: (deps) => sendDueReplies(asSystem(deps)),
+    run: (deps) => sendDueReplies(asSystem(deps), { shouldStop: deps.shouldStop }),
   },
   {
     name: 'send-notifications',
