@@ -7,6 +7,7 @@ import { casePages } from './case-pages';
 import { renderErrorPage } from './error-page';
 import { expertPages } from './expert-pages';
 import { inboxPages } from './inbox';
+import { replyVerificationPages } from './reply-verification';
 import { reportPages } from './reports-pages';
 import { signInPages } from './sign-in';
 
@@ -28,6 +29,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', signInPages());
   app.route('/', inboxPages());
   app.route('/', casePages());
+  app.route('/', replyVerificationPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', adminPages());

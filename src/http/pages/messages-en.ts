@@ -1,4 +1,5 @@
 import { adminEn } from './messages-admin-en';
+import { repliesEn } from './messages-replies-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -307,6 +308,7 @@ export const en = {
   'field.password': 'Password',
 
   ...adminEn,
+  ...repliesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { adminFr } from './messages-admin-fr';
 import type { MessageKey } from './messages-en';
+import { repliesFr } from './messages-replies-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -310,4 +311,5 @@ export const fr: Record<MessageKey, string> = {
   'field.password': 'Mot de passe',
 
   ...adminFr,
+  ...repliesFr,
 };
