@@ -31,7 +31,6 @@ export function ReplyVerification({ v, data }: { v: View; data: CaseData }) {
             <p>
               <strong>{v.t('verify.title')}</strong> {v.t('verify.explain', { network })}
             </p>
-            <p class="quote">{r.body}</p>
             {post?.url ? (
               <p>
                 <ExternalLink href={post.url}>{v.t('verify.lookThread', { network })}</ExternalLink>
