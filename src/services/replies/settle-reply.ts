@@ -61,7 +61,13 @@ export async function settleReply(ctx: Ctx, raw: unknown) {
             .returning()
         : await tx
             .update(replies)
-            .set({ status: 'queued', outcomeUnknown: false, nextAttemptAt: now, updatedAt: now })
+            .set({
+              status: 'queued',
+              outcomeUnknown: false,
+              lastError: null,
+              nextAttemptAt: now,
+              updatedAt: now,
+            })
             .where(waiting)
             .returning();
     if (!row) {
