@@ -72,7 +72,7 @@ describe('graceful shutdown of the node runtime', () => {
     }
     // PGlite is one process only: the parent lets go of the data directory while the child runs.
     if (!serverUrl) await database.close();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await net?.close();
     await database?.close().catch(() => {});
@@ -104,7 +104,7 @@ describe('graceful shutdown of the node runtime', () => {
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.on('exit', (code, signal) => resolve({ code, signal })),
     );
-    for (let i = 0; i < 600 && net.bluesky.count('com.atproto.repo.createRecord') === 0; i++) {
+    for (let i = 0; i < 1800 && net.bluesky.count('com.atproto.repo.createRecord') === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(net.bluesky.count('com.atproto.repo.createRecord'), output).toBe(1);
