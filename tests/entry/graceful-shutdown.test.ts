@@ -80,7 +80,7 @@ describe('graceful shutdown of the node runtime', () => {
   });
 
   it('finishes the reply in flight, releases the rest and exits 0 on SIGTERM', {
-    timeout: 90_000,
+    timeout: 240_000,
   }, async () => {
     const uri = `at://${net.bluesky.brand.did}/app.bsky.feed.post/3kshutdown2222`;
     // The first reply's write is slow: SIGTERM arrives while it is on the wire.
