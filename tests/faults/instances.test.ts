@@ -100,7 +100,7 @@ describe.skipIf(!serverUrl)('three instances on one database', () => {
   }
 
   async function waitFor(condition: () => Promise<boolean>, what: string) {
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 1500; i++) {
       if (await condition()) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
