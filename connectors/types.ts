@@ -91,6 +91,17 @@ export interface ReplyResult {
   url: string | null;
 }
 
+/** What to look for when a reply's outcome is unknown: our post, answering `inReplyTo`, saying `text`. */
+export interface FindReplyInput {
+  inReplyTo: { externalId: string; threadRootId?: string | null; raw?: unknown };
+  text: string;
+  account?: AccountRef | null;
+  signal?: AbortSignal;
+}
+
+/** `absent`: the network was read and holds no such reply; lookup errors are thrown, never guessed. */
+export type FoundReply = { found: true; reply: ReplyResult } | { found: false };
+
 /** The verdict before an advisor writes: may this post be answered publicly from the account? */
 export interface ReplyCheck {
   allowed: boolean;
@@ -121,6 +132,16 @@ export interface Connector {
   reply(input: ReplyInput): Promise<ReplyResult>;
   /** The last rate-limit state seen, to honour before calling again. */
   rateLimit(): RateLimitState;
+  /**
+   * True when a retried `reply` with the same idempotency key can never create a second post
+   * (Mastodon's Idempotency-Key, Bluesky's record key): an attempt of unknown outcome is simply sent again.
+   */
+  readonly idempotentReplies?: boolean;
+  /**
+   * Looks in the thread for a reply of ours with this text, for networks without idempotent posting
+   * (X, Reddit), so an attempt whose outcome is unknown is settled before anything is sent again.
+   */
+  findReply?(input: FindReplyInput): Promise<FoundReply>;
   /**
    * Whether `post` can be answered publicly from `account` (X lets a self-serve app answer only
    * posts that mention the brand; read-only sources answer nothing). Pure: no network call.

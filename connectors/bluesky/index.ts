@@ -554,7 +554,17 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
     return { ...(state ?? lastRateLimit) };
   }
 
-  return { network: NETWORK, canReply: true, limits, poll, reply, rateLimit, checkReply };
+  // The record key comes from the idempotency key: a repeat lands on the same record.
+  return {
+    network: NETWORK,
+    canReply: true,
+    idempotentReplies: true,
+    limits,
+    poll,
+    reply,
+    rateLimit,
+    checkReply,
+  };
 }
 
 const replyDisabledReason =

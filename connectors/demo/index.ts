@@ -161,6 +161,8 @@ export function createDemoConnector(options: DemoConnectorOptions): Connector {
   return {
     network: NETWORK,
     canReply: true,
+    // The demo network stores one post per idempotency key, as Mastodon does.
+    idempotentReplies: true,
     limits: demoTextLimits,
     poll,
     reply,

@@ -482,6 +482,8 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
   return {
     network: NETWORK,
     canReply: true,
+    // The instance remembers an Idempotency-Key for about an hour and answers a repeat with the first post.
+    idempotentReplies: true,
     limits,
     poll,
     reply,

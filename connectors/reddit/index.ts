@@ -16,11 +16,14 @@
  */
 import type { z } from 'zod';
 import { parseRateLimit, rateLimitHeaderSpecs } from '../http';
+import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
   type Connector,
   ConnectorError,
   type ConnectorOptions,
+  type FindReplyInput,
+  type FoundReply,
   type Mention,
   type PollInput,
   type PollResult,
@@ -320,12 +323,38 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     return { externalId: created.name, url: redditUrl(created.permalink) };
   }
 
+  /**
+   * Reddit has no idempotency key: after an attempt of unknown outcome, the brand account's newest
+   * comments (its own profile listing, consistent at once) tell whether the reply went through.
+   */
+  async function findReply(input: FindReplyInput): Promise<FoundReply> {
+    const handle = normaliseHandle(input.account?.handle);
+    if (!handle) throw new ConnectorError(NETWORK, 'auth', 'no Reddit account to look for our reply');
+    const thingId = input.inReplyTo.externalId.trim();
+    const url = new URL(`${apiBase}/user/${encodeURIComponent(handle)}/comments`);
+    url.searchParams.set('sort', 'new');
+    url.searchParams.set('limit', String(REDDIT_PAGE_SIZE_MAX));
+    url.searchParams.set('raw_json', '1');
+    const response = await authorised(input.account, (token) =>
+      call({ url, headers: { authorization: `bearer ${token}` }, signal: input.signal }),
+    );
+    const page = parseListing(response.body, 'GET /user/:name/comments');
+    for (const thing of page.things) {
+      if (thing.kind !== 't1' || thing.data.parent_id !== thingId) continue;
+      if (!isSameReplyText(input.text, thing.data.body)) continue;
+      const link = thing.data.permalink ? redditUrl(thing.data.permalink) : null;
+      return { found: true, reply: { externalId: thing.data.name, url: link } };
+    }
+    return { found: false };
+  }
+
   return {
     network: NETWORK,
     canReply: true,
     limits: redditTextLimits,
     poll,
     reply,
+    findReply,
     rateLimit: () => ({ ...lastRateLimit }),
     checkReply: checkRedditReply,
   };

@@ -11,11 +11,14 @@
 import twitterText from 'twitter-text';
 import type { z } from 'zod';
 import { parseRateLimit, parseResetValue, rateLimitHeaderSpecs } from '../http';
+import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
   type Connector,
   ConnectorError,
   type ConnectorOptions,
+  type FindReplyInput,
+  type FoundReply,
   type Mention,
   type PollInput,
   type PollResult,
@@ -383,12 +386,45 @@ export function createXConnector(options: XConnectorOptions): Connector {
     return { externalId: created.data.id, url: xPostUrl(handle, created.data.id) };
   }
 
+  /**
+   * X has no idempotency key: after an attempt of unknown outcome, recent search for the brand's
+   * posts in the conversation tells whether it went through. Search is indexed within seconds; the
+   * outbox waits at least a lease (minutes) before asking, so "absent" can be trusted.
+   */
+  async function findReply(input: FindReplyInput): Promise<FoundReply> {
+    const handle = normaliseHandle(input.account?.handle);
+    if (!handle) throw new ConnectorError(NETWORK, 'auth', 'no X account to look for our reply');
+    const bearer = options.bearerToken ?? input.account?.credentials?.bearerToken;
+    if (!bearer) throw new ConnectorError(NETWORK, 'auth', 'no X bearer token is configured for reading');
+    const target = input.inReplyTo.externalId.trim();
+    const root = input.inReplyTo.threadRootId?.trim() || target;
+    const url = new URL(`${apiBase}/2/tweets/search/recent`);
+    url.searchParams.set('query', `conversation_id:${root} from:${handle}`);
+    url.searchParams.set('max_results', '100');
+    url.searchParams.set('tweet.fields', X_TWEET_FIELDS.join(','));
+    const response = await call('search', {
+      url,
+      headers: { authorization: `Bearer ${bearer}` },
+      signal: input.signal,
+    });
+    const page = parseTimeline(response.body, 'GET /2/tweets/search/recent');
+    const ours = (page.data ?? []).find(
+      (t) =>
+        (t.referenced_tweets ?? []).some((r) => r.type === 'replied_to' && r.id === target) &&
+        isSameReplyText(input.text, t.text),
+    );
+    return ours
+      ? { found: true, reply: { externalId: ours.id, url: xPostUrl(handle, ours.id) } }
+      : { found: false };
+  }
+
   return {
     network: NETWORK,
     canReply: true,
     limits: xTextLimits,
     poll,
     reply,
+    findReply,
     rateLimit: () => ({ ...lastRateLimit }),
     checkReply: checkXReply,
   };

@@ -28,7 +28,7 @@ export interface NodeRuntime {
   app: Hono<AppEnv>;
   demo: boolean;
   runJob(name: JobName): Promise<unknown>;
-  /** Waits for jobs in flight; used on shutdown. */
+  /** Stops claiming, then waits for jobs in flight (a reply on the wire finishes, the rest is released). */
   drain(): Promise<void>;
 }
 
@@ -48,7 +48,10 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
   };
   const inFlight = new Map<JobName, Promise<unknown>>();
   const rerun = new Set<JobName>();
+  let stopping = false;
   const runJob = (name: JobName): Promise<unknown> => {
+    // Shutting down: nothing new is claimed.
+    if (stopping) return Promise.resolve(null);
     const running = inFlight.get(name);
     if (running) {
       rerun.add(name);
@@ -92,6 +95,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     publicUrl,
     parseMime,
     demoNetwork: demo,
+    shouldStop: () => stopping,
   };
   app = createApp({ ...deps, dbKind: database.kind, ping: database.ping });
   return {
@@ -102,6 +106,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     demo,
     runJob,
     drain: async () => {
+      stopping = true;
       rerun.clear();
       await Promise.allSettled([...inFlight.values()]);
     },

@@ -11,6 +11,8 @@ import { queueWeeklyDigest } from '../services/reports/weekly-digest';
 
 export interface JobDeps extends ServiceDeps {
   demoNetwork: boolean;
+  /** True once the runtime is shutting down: jobs stop claiming and hand back what they hold. */
+  shouldStop?: () => boolean;
 }
 
 export interface Job {
@@ -33,7 +35,7 @@ export const jobs: Job[] = [
     name: 'send-replies',
     cron: '* * * * *',
     description: 'Post the approved replies waiting in the outbox',
-    run: (deps) => sendDueReplies(asSystem(deps)),
+    run: (deps) => sendDueReplies(asSystem(deps), { shouldStop: deps.shouldStop }),
   },
   {
     name: 'send-notifications',

@@ -59,6 +59,8 @@ export interface ServiceDeps {
   parseMime?: (raw: string) => Promise<{ from: string; to: string[]; subject: string; text: string }>;
   /** [0, 1) for jittered backoff; injected so tests are exact. Math.random when absent. */
   random?: () => number;
+  /** Fault injection for tests/faults: kills the worker at named points. Absent in production. */
+  faults?: import('./faults').FaultHook;
 }
 
 export interface Ctx extends ServiceDeps {

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { networks, timestamps, ts } from './columns';
 import { expertAnswers } from './escalations';
@@ -6,7 +6,18 @@ import { knowledgeAnswers } from './expert-bridge';
 import { mentions } from './mentions';
 import { users } from './users';
 
-export const replyStatuses = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+/**
+ * `needs_verification`: an attempt's outcome is unknown on a network without idempotent posting (X,
+ * Reddit) and looking in the thread could not settle it; a person says whether it was posted.
+ */
+export const replyStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'unknown',
+  'needs_verification',
+] as const;
 export type ReplyStatus = (typeof replyStatuses)[number];
 
 /** The outbox: an approved public answer waiting to be posted, posted, or stuck for a person. */
@@ -31,6 +42,11 @@ export const replies = pgTable(
     /** Stable across retries so networks that support it recognise a repeat. */
     idempotencyKey: text('idempotency_key').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * An earlier attempt may have reached the network (a crash while `sending`, a timeout): before
+     * sending again on a network without idempotent posting, the thread is searched for our reply.
+     */
+    outcomeUnknown: boolean('outcome_unknown').notNull().default(false),
     leaseUntil: ts('lease_until'),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     externalId: text('external_id'),

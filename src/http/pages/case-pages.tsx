@@ -13,8 +13,8 @@ import { touchPresence } from '../../services/inbox/presence';
 import { replyToCase } from '../../services/inbox/reply-to-case';
 import type { AppEnv } from '../env';
 import { CaseActions, type Draft } from './case-actions';
-import { CaseScriptHooks, NotesPanel, PresenceNotice, SlaPanel } from './case-inbox';
 import { CorrectionPanel } from './case-corrections';
+import { CaseScriptHooks, NotesPanel, PresenceNotice, SlaPanel } from './case-inbox';
 import {
   Answers,
   AuthorCard,

@@ -9,6 +9,7 @@ import {
   StatusBadge,
 } from './components';
 import { formatDateTime, formatPercent, has, t } from './i18n';
+import { ReplyVerification } from './reply-verification';
 import { displayHandle, type View } from './view';
 
 export type CaseData = Awaited<ReturnType<typeof getCase>>;
@@ -235,6 +236,7 @@ const replyTone: Record<string, string> = {
   sent: 'ok',
   failed: 'neg',
   unknown: 'warn',
+  needs_verification: 'warn',
 };
 
 export function Outbox({ v, data, names }: { v: View; data: CaseData; names: Map<string, string> }) {
@@ -243,6 +245,7 @@ export function Outbox({ v, data, names }: { v: View; data: CaseData; names: Map
     <section class="panel" aria-labelledby="out-h">
       <h2 id="out-h">{v.t('case.outbox')}</h2>
       {data.replies.length === 0 ? <p class="muted">{v.t('case.noReplies')}</p> : null}
+      <ReplyVerification v={v} data={data} />
       {data.replies.map((r) => (
         <div class="item">
           <div class="row">

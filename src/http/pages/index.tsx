@@ -4,8 +4,8 @@ import { toErrorBody } from '../middleware/errors';
 import { accuracyPages } from './accuracy-page';
 import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
-import { answerLinkPages } from './answer-link-page';
 import { topicPages } from './admin-topics';
+import { answerLinkPages } from './answer-link-page';
 import { assetsApp } from './assets';
 import { correctionPages } from './case-corrections';
 import { casePages } from './case-pages';
@@ -14,6 +14,7 @@ import { expertPages } from './expert-pages';
 import { expertsDirectoryPages } from './experts-directory-page';
 import { inboxPages } from './inbox';
 import { knowledgePages } from './knowledge-pages';
+import { replyVerificationPages } from './reply-verification';
 import { reportPages } from './reports-pages';
 import { signInPages } from './sign-in';
 
@@ -36,6 +37,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', inboxPages());
   app.route('/', casePages());
   app.route('/', correctionPages());
+  app.route('/', replyVerificationPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
   app.route('/', accuracyPages());

@@ -1,9 +1,10 @@
 import { adminEn } from './messages-admin-en';
+import { classifyEn } from './messages-classify-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
-import { reportsEn } from './messages-reports-en';
-import { classifyEn } from './messages-classify-en';
 import { ingestEn } from './messages-ingest-en';
+import { repliesEn } from './messages-replies-en';
+import { reportsEn } from './messages-reports-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -317,6 +318,7 @@ export const en = {
   ...reportsEn,
   ...classifyEn,
   ...ingestEn,
+  ...repliesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

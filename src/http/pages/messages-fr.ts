@@ -1,10 +1,11 @@
 import { adminFr } from './messages-admin-fr';
-import { reportsFr } from './messages-reports-fr';
 import { classifyFr } from './messages-classify-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
 import { ingestFr } from './messages-ingest-fr';
+import { repliesFr } from './messages-replies-fr';
+import { reportsFr } from './messages-reports-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -320,4 +321,5 @@ export const fr: Record<MessageKey, string> = {
   ...reportsFr,
   ...classifyFr,
   ...ingestFr,
+  ...repliesFr,
 };

@@ -2,12 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { backoffDelay } from '../../../connectors/http';
 import { type Connector, ConnectorError } from '../../../connectors/types';
 import { withTransaction } from '../../db/client';
-import { listeners, listenerUsage, networkAccounts, topics } from '../../db/schema';
+import { listeners, listenerUsage, networkAccounts } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
 import { connectorFor } from '../accounts/connector-for';
 import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-health';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { fault } from '../faults';
 import { brandTopicsFor } from '../learning/topic-models';
 import { markMentionsDeleted } from './mark-deleted';
 import { quarantine } from './quarantine';
@@ -85,6 +86,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       ...(maxPages === undefined ? {} : { maxPages }),
     });
     await saveRateLimit(ctx.db, budgetKey, listener.network, connector.rateLimit(), now);
+    await fault(ctx, 'poll:after-fetch');
     const screened = screenMentions(result.mentions);
     const rejected = [...(result.rejected ?? []), ...screened.rejected];
     const incoming: IncomingMention[] = screened.kept.map((mention) => {
@@ -121,6 +123,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
         { brandId: listener.brandId, listenerId: listener.id, network: listener.network },
         rejected,
       );
+      await fault(ctx, 'poll:after-store');
       await tx
         .update(listeners)
         .set({
@@ -163,6 +166,7 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       }
       return ids.length;
     });
+    await fault(ctx, 'poll:after-cursor');
     return {
       listenerId,
       ok: true,

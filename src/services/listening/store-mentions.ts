@@ -277,7 +277,10 @@ function caseRow(
   target: StoreTarget,
   first: Prepared,
   id: string,
-  targetsFor: (priority: number, postedAt: Date) => { firstResponseDueAt: Date; resolutionDueAt: Date } | null,
+  targetsFor: (
+    priority: number,
+    postedAt: Date,
+  ) => { firstResponseDueAt: Date; resolutionDueAt: Date } | null,
 ) {
   const c = first.item.classification!;
   const postedAt = new Date(first.item.mention.createdAt);

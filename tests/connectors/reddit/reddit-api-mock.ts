@@ -42,6 +42,8 @@ export interface RedditApiMock {
   refreshToken: string;
   client: { id: string; secret: string };
   rateLimitHeaders: Record<string, string>;
+  /** The brand's profile listing answers 403 (a suspended profile, an app without `history` scope). */
+  profileRefused: boolean;
   mention(input: {
     body: string;
     author?: string;
@@ -79,6 +81,7 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
     refreshToken: 'reddit-refresh',
     client: { id: 'reddit-client', secret: 'reddit-secret' },
     rateLimitHeaders: {} as Record<string, string>,
+    profileRefused: false,
   };
 
   const mention: RedditApiMock['mention'] = (input) => {
@@ -249,6 +252,16 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
         things.filter((t) => t.inbox),
       );
     }
+    const profile = /^\/user\/([A-Za-z0-9_-]+)\/comments$/.exec(url.pathname);
+    if (req.method === 'GET' && profile) {
+      if (mock.profileRefused) return send(res, 403, { message: 'Forbidden', error: 403 });
+      const name = profile[1]?.toLowerCase();
+      return listing(
+        res,
+        url,
+        things.filter((t) => t.kind === 't1' && String(t.data.author).toLowerCase() === name),
+      );
+    }
     const search = /^(?:\/r\/([A-Za-z0-9_]+))?\/search$/.exec(url.pathname);
     if (req.method === 'GET' && search) {
       const sub = search[1];
@@ -293,6 +306,8 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
         permalink: `/r/homeautomation/comments/${linkId.slice(3)}/comment/${id}/`,
         created_utc: clock,
       };
+      // Kept on the brand's profile (not in the inbox), where a lookup after a lost answer finds it.
+      things.push({ kind: 't1', inbox: false, data: { ...comment, subreddit: 'homeautomation' } });
       return send(res, 200, { json: { errors: [], data: { things: [{ kind: 't1', data: comment }] } } });
     }
     return send(res, 404, { message: 'Not Found', error: 404 });

@@ -142,7 +142,14 @@ export async function startXApiMock(): Promise<XApiMock> {
     const author = users.find((u) => u.id === tweet.author_id);
     const excluded = [...query.matchAll(/-from:(\w+)/g)].map((m) => m[1]?.toLowerCase());
     if (author && excluded.includes(author.username.toLowerCase())) return false;
-    const positive = query.replace(/-from:\w+/g, '').replace(/[()]/g, ' ');
+    const from = /(?:^|\s)from:(\w+)/.exec(query)?.[1]?.toLowerCase();
+    if (from !== undefined && author?.username.toLowerCase() !== from) return false;
+    const conversation = /conversation_id:(\d+)/.exec(query)?.[1];
+    if (conversation !== undefined && tweet.conversation_id !== conversation) return false;
+    const positive = query
+      .replace(/-from:\w+|(?:^|\s)from:\w+|conversation_id:\d+/g, ' ')
+      .replace(/[()]/g, ' ');
+    if (positive.trim() === '') return true;
     const text = tweet.text.toLowerCase();
     return positive.split(/\s+OR\s+/).some((group) =>
       group

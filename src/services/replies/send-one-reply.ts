@@ -1,0 +1,129 @@
+import { and, eq } from 'drizzle-orm';
+import { type Connector, ConnectorError, type ReplyResult } from '../../../connectors/types';
+import { cases, mentions, networkAccounts } from '../../db/schema';
+import { connectorFor } from '../accounts/connector-for';
+import type { Ctx } from '../context';
+import { fault } from '../faults';
+import {
+  type FinishResult,
+  finishReply,
+  REPLY_LEASE_MS,
+  type ReplyRow,
+  type SendOutcome,
+} from './finish-reply';
+
+export type { SendOutcome } from './finish-reply';
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * One claimed reply. On a network without idempotent posting, an earlier attempt of unknown outcome
+ * is settled first by looking in the thread; what cannot be settled goes to a person, never out again.
+ */
+export async function sendOneReply(ctx: Ctx, reply: ReplyRow): Promise<SendOutcome> {
+  const [target] = await ctx.db.select().from(mentions).where(eq(mentions.id, reply.inReplyToMentionId));
+  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, reply.caseId));
+  if (!target || !c) return finishReply(ctx, reply, { status: 'failed', error: 'The answered post is gone' });
+  const [account] = await ctx.db
+    .select()
+    .from(networkAccounts)
+    .where(and(eq(networkAccounts.brandId, c.brandId), eq(networkAccounts.network, reply.network)))
+    .limit(1);
+  const { connector, account: accountRef } = await connectorFor(ctx, reply.network, account ?? null);
+  const inReplyTo = {
+    externalId: target.externalId,
+    threadRootId: target.threadRootExternalId,
+    raw: target.raw,
+  };
+
+  if (reply.outcomeUnknown && !connector.idempotentReplies) {
+    const settled = await settleUnknown(ctx, reply, connector, { inReplyTo, account: accountRef });
+    if (settled) return finishReply(ctx, reply, settled);
+  }
+
+  let posted: ReplyResult;
+  try {
+    posted = await connector.reply({
+      inReplyTo,
+      text: reply.body,
+      idempotencyKey: reply.idempotencyKey,
+      account: accountRef,
+    });
+  } catch (err) {
+    return finishReply(ctx, reply, afterError(ctx, reply, connector, err));
+  }
+  await fault(ctx, 'reply:after-network-accepted');
+  return finishReply(ctx, reply, { status: 'sent', externalId: posted.externalId, url: posted.url });
+}
+
+/** Null when the thread shows the reply is not there: sending is then safe. */
+async function settleUnknown(
+  ctx: Ctx,
+  reply: ReplyRow,
+  connector: Connector,
+  input: {
+    inReplyTo: { externalId: string; threadRootId: string; raw: unknown };
+    account: Parameters<Connector['reply']>[0]['account'];
+  },
+): Promise<FinishResult | null> {
+  if (!connector.findReply) {
+    return {
+      status: 'needs_verification',
+      error: `An earlier attempt may have been posted and ${reply.network} cannot be searched for it`,
+    };
+  }
+  try {
+    const found = await connector.findReply({ ...input, text: reply.body });
+    if (!found.found) return null;
+    return { status: 'sent', externalId: found.reply.externalId, url: found.reply.url, foundInThread: true };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const retryable =
+      err instanceof ConnectorError && (err.kind === 'transient' || err.kind === 'rate_limited');
+    if (retryable && reply.attempts < MAX_ATTEMPTS) {
+      return {
+        status: 'queued',
+        error: message,
+        retryAt: retryAt(ctx, reply, connector, err),
+        outcomeUnknown: true,
+      };
+    }
+    return {
+      status: 'needs_verification',
+      error: `An earlier attempt may have been posted and looking for it failed: ${message}`,
+    };
+  }
+}
+
+function afterError(ctx: Ctx, reply: ReplyRow, connector: Connector, err: unknown): FinishResult {
+  const message = err instanceof Error ? err.message : String(err);
+  const kind = err instanceof ConnectorError ? err.kind : null;
+  // "Duplicate content" right after an attempt of unknown outcome most likely means that attempt was posted.
+  if (kind === 'duplicate' && reply.outcomeUnknown && !connector.idempotentReplies) {
+    return { status: 'needs_verification', error: message };
+  }
+  if ((kind === 'transient' || kind === 'rate_limited') && reply.attempts < MAX_ATTEMPTS) {
+    // A timeout or a 5xx may come after the network accepted the post; a 429 never does.
+    const maybeSent = kind === 'transient' || reply.outcomeUnknown;
+    return {
+      status: 'queued',
+      error: message,
+      retryAt: retryAt(ctx, reply, connector, err),
+      outcomeUnknown: maybeSent,
+    };
+  }
+  if (kind === 'transient' && !connector.idempotentReplies) {
+    return { status: 'needs_verification', error: message };
+  }
+  return { status: 'failed', error: message };
+}
+
+function retryAt(ctx: Ctx, reply: ReplyRow, connector: Connector, err: unknown): Date {
+  const now = ctx.clock.now().getTime();
+  const told = err instanceof ConnectorError ? err.retryAt : null;
+  if (told) return told;
+  const backoff = 2 ** reply.attempts * 5_000;
+  // Where the next attempt must search the thread first, give a post accepted just before a
+  // timeout a lease's time to show up in search.
+  return new Date(now + (connector.idempotentReplies ? backoff : Math.max(backoff, REPLY_LEASE_MS)));
+}
