@@ -1,4 +1,4 @@
-import type { Durations } from '../../services/reports/care-metrics';
+import type { Attainment, Durations } from '../../services/reports/care-metrics';
 import type { careReport } from '../../services/reports/care-report';
 import type { shareOfVoice } from '../../services/reports/share-of-voice';
 import type { topicsReport } from '../../services/reports/topics-report';
@@ -283,6 +283,22 @@ function DurationRow({ v, name, d, href }: { v: View; name: string; d: Durations
   );
 }
 
+function percentText(v: View, p: number | null): string {
+  return p === null ? '–' : `${formatNumber(v.locale, Math.round(p * 10) / 10)} %`;
+}
+
+function AttainmentRow({ v, name, a }: { v: View; name: string; a: Attainment }) {
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td class="num">{percentText(v, a.percent)}</td>
+      <td class="num">{formatNumber(v.locale, a.met)}</td>
+      <td class="num">{formatNumber(v.locale, a.missed)}</td>
+      <td class="num">{formatNumber(v.locale, a.pending)}</td>
+    </tr>
+  );
+}
+
 export function CareBody({ v, r }: { v: View; r: Care }) {
   const f = linkFilters(r.scope);
   const head = (
@@ -326,6 +342,45 @@ export function CareBody({ v, r }: { v: View; r: Care }) {
             />
           </tbody>
         </table>
+      </section>
+      <section class="panel" aria-labelledby="sla-h">
+        <h2 id="sla-h">{v.t('rep.care.levels')}</h2>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col" class="num">
+                {v.t('rep.care.percent')}
+              </th>
+              <th scope="col" class="num">
+                {v.t('rep.care.met')}
+              </th>
+              <th scope="col" class="num">
+                {v.t('rep.care.missed')}
+              </th>
+              <th scope="col" class="num">
+                {v.t('rep.care.pending')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <AttainmentRow v={v} name={v.t('rep.care.slaFirst')} a={r.metrics.slaFirstResponse} />
+            <AttainmentRow v={v} name={v.t('rep.care.slaResolution')} a={r.metrics.slaResolution} />
+            <tr>
+              <th scope="row">{v.t('rep.care.knowledge')}</th>
+              <td class="num">{percentText(v, r.metrics.knowledgeShare.percent)}</td>
+              <td class="num">{formatNumber(v.locale, r.metrics.knowledgeShare.fromKnowledge)}</td>
+              <td class="num">
+                {formatNumber(
+                  v.locale,
+                  r.metrics.knowledgeShare.answered - r.metrics.knowledgeShare.fromKnowledge,
+                )}
+              </td>
+              <td class="num" />
+            </tr>
+          </tbody>
+        </table>
+        <p class="small muted">{v.t('rep.care.levelsHelp')}</p>
       </section>
       <section class="panel" aria-labelledby="expert-h">
         <h2 id="expert-h">{v.t('rep.care.expert')}</h2>

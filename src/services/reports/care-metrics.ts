@@ -81,6 +81,65 @@ export const careMetrics: CareMetric[] = [
   },
 ];
 
+export interface Attainment {
+  /** Cases with a target that is settled: met in time, or missed (late, or overdue and still open). */
+  met: number;
+  missed: number;
+  /** Open cases whose target is still ahead: not counted in the percentage. */
+  pending: number;
+  percent: number | null;
+}
+
+/** SLA attainment of one target (first response or resolution), in percent of the settled cases. */
+function attainment(due: string, done: string): CareMetric['compute'] {
+  return async (ctx, scope): Promise<Attainment> => {
+    const now = ctx.clock.now().toISOString();
+    const [r] = await queryRows<Record<string, unknown>>(
+      ctx.db,
+      sql`select count(*) filter (where ${sql.raw(done)} is not null and ${sql.raw(done)} <= ${sql.raw(due)})::int as met,
+                 count(*) filter (where (${sql.raw(done)} is not null and ${sql.raw(done)} > ${sql.raw(due)})
+                                     or (${sql.raw(done)} is null and ${sql.raw(due)} < ${now}::timestamptz))::int as missed,
+                 count(*) filter (where ${sql.raw(done)} is null and ${sql.raw(due)} >= ${now}::timestamptz)::int as pending
+          from cases c where ${caseWhere(scope)} and c.status <> 'ignored' and ${sql.raw(due)} is not null`,
+    );
+    const met = Number(r?.met ?? 0);
+    const missed = Number(r?.missed ?? 0);
+    return {
+      met,
+      missed,
+      pending: Number(r?.pending ?? 0),
+      percent: met + missed === 0 ? null : (100 * met) / (met + missed),
+    };
+  };
+}
+
+careMetrics.push(
+  {
+    key: 'slaFirstResponse',
+    compute: attainment('c.first_response_due_at', 'c.first_responded_at'),
+  },
+  {
+    key: 'slaResolution',
+    compute: attainment('c.resolution_due_at', 'coalesce(c.answered_at, c.closed_at)'),
+  },
+  {
+    // Of the cases answered publicly in the period, how many used an approved answer from the knowledge base.
+    key: 'knowledgeShare',
+    compute: async (ctx, scope) => {
+      const [r] = await queryRows<Record<string, unknown>>(
+        ctx.db,
+        sql`select count(distinct c.id)::int as answered,
+                   count(distinct c.id) filter (where r.knowledge_answer_id is not null)::int as from_knowledge
+            from cases c join replies r on r.case_id = c.id and r.status = 'sent' and r.kind = 'answer'
+            where ${caseWhere(scope)}`,
+      );
+      const answered = Number(r?.answered ?? 0);
+      const fromKnowledge = Number(r?.from_knowledge ?? 0);
+      return { answered, fromKnowledge, percent: answered === 0 ? null : (100 * fromKnowledge) / answered };
+    },
+  },
+);
+
 function durations(r: Record<string, unknown> | undefined): Durations {
   return {
     measured: Number(r?.measured ?? 0),

@@ -3,15 +3,16 @@ import { withTransaction } from '../../db/client';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { validate } from '../validate';
-import { careMetrics, type Durations } from './care-metrics';
+import { type Attainment, careMetrics, type Durations } from './care-metrics';
 import { reportFilters, resolveScope } from './report-scope';
 
 export interface CareReport {
   firstResponse: Durations;
   resolution: Durations;
   expertAnswerByTopic: (Durations & { topic: string })[];
-  /** Metrics added later (SLA attainment, knowledge-base share) appear here by their key. */
-  [key: string]: unknown;
+  slaFirstResponse: Attainment;
+  slaResolution: Attainment;
+  knowledgeShare: { answered: number; fromKnowledge: number; percent: number | null };
 }
 
 /** Care performance over the cases opened in the period: each metric of `careMetrics`, by key. */
@@ -27,6 +28,6 @@ export async function careReport(ctx: Ctx, raw: unknown) {
     for (const m of careMetrics) out.push(await m.compute(reader, scope));
     return out;
   });
-  const metrics = Object.fromEntries(careMetrics.map((m, i) => [m.key, values[i]])) as CareReport;
+  const metrics = Object.fromEntries(careMetrics.map((m, i) => [m.key, values[i]])) as unknown as CareReport;
   return { scope, metrics };
 }

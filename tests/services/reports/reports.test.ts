@@ -185,6 +185,49 @@ describe('care performance', () => {
   });
 });
 
+describe('service levels and knowledge reuse', () => {
+  it('counts targets met, missed and not yet due, and the share of answers from the knowledge base', async () => {
+    const brandId = await makeBrand(deps.db);
+    // The clock is 2026-03-10T12:00Z. Four cases opened on 2 March, each with its first-response target.
+    const met = await makeCase(deps.db, brandId, { at: '2026-03-02T09:00:00Z' });
+    const late = await makeCase(deps.db, brandId, { at: '2026-03-02T09:00:00Z' });
+    const overdue = await makeCase(deps.db, brandId, { at: '2026-03-02T09:00:00Z' });
+    const ahead = await makeCase(deps.db, brandId, { at: '2026-03-02T09:00:00Z' });
+    const noTarget = await makeCase(deps.db, brandId, { at: '2026-03-02T09:00:00Z' });
+    const set = (id: string, due: string, done: string | null) =>
+      deps.db.execute(
+        sql`update cases set first_response_due_at = ${due}::timestamptz, first_responded_at = ${done}::timestamptz,
+                   resolution_due_at = ${due}::timestamptz, answered_at = ${done}::timestamptz where id = ${id}`,
+      );
+    await set(met, '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z');
+    await set(late, '2026-03-02T11:00:00Z', '2026-03-02T13:00:00Z');
+    await set(overdue, '2026-03-02T11:00:00Z', null);
+    await set(ahead, '2026-03-11T11:00:00Z', null);
+    expect(noTarget).toBeTruthy();
+    // Two cases answered publicly, one of them with a reused answer; a holding reply does not count.
+    await deps.db.execute(
+      sql`insert into knowledge_answers (id, brand_id, question, answer, language) values ('kn_1', ${brandId}, 'q', 'a', 'en')`,
+    );
+    let n = 0;
+    for (const [caseId, knowledge, kind] of [
+      [met, 'kn_1', 'answer'],
+      [late, null, 'answer'],
+      [overdue, null, 'holding'],
+    ] as const) {
+      n += 1;
+      const mentionId = await makeMention(deps.db, { brandId, at: '2026-03-02T09:00:00Z', caseId });
+      await deps.db.execute(
+        sql`insert into replies (id, case_id, in_reply_to_mention_id, network, body, status, idempotency_key, sent_at, kind, knowledge_answer_id)
+            values (${`rep_sla_${n}_${caseId}`}, ${caseId}, ${mentionId}, 'x', ${`hi ${n}`}, 'sent', ${`k_sla_${n}_${caseId}`}, '2026-03-02T10:00:00Z', ${kind}, ${knowledge})`,
+      );
+    }
+    const r = await careReport(ctx, { brandId, ...range });
+    expect(r.metrics.slaFirstResponse).toEqual({ met: 1, missed: 2, pending: 1, percent: 100 / 3 });
+    expect(r.metrics.slaResolution).toEqual({ met: 1, missed: 2, pending: 1, percent: 100 / 3 });
+    expect(r.metrics.knowledgeShare).toEqual({ answered: 2, fromKnowledge: 1, percent: 50 });
+  });
+});
+
 describe('CSV export', () => {
   it('quotes separators, quotes and line breaks, and neutralises formulas', () => {
     expect(csvField('plain')).toBe('plain');
