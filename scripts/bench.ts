@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 const parts: Array<{ name: string; args: string[] }> = [
   { name: 'classifier', args: ['scripts/eval.ts', '--quick'] },
   { name: 'ingest', args: ['scripts/bench/ingest.ts'] },
+  { name: 'reports', args: ['scripts/bench-reports.ts'] },
 ];
 
 const wanted = process.argv.slice(2);

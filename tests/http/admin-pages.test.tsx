@@ -400,16 +400,55 @@ describe('admin connections pages', () => {
         name: 'Care mailbox',
         kind: 'email',
         target: 'not-an-address',
-        secret: 'short-SECRET',
+        'smtp.password': 'short-SECRET',
       });
       expect(res.status).toBe(400);
       const html = await res.text();
       expect(html).toContain('choose at least one audience');
       expect(html).toContain('must be an e-mail address');
-      expect(html).toContain('must be at least 16 characters');
+      expect(html).toContain('an e-mail channel needs its SMTP server');
       expect(html).toContain('value="Care mailbox"');
       expect(html).not.toContain('short-SECRET');
       expect(html).toMatch(/<option value="email" selected="">/);
+      const short = await post('/admin/channels', {
+        name: 'Short secret',
+        kind: 'webhook',
+        target: 'https://hooks.example.com/x',
+        secret: 'short-SECRET',
+        audiences: ['admins'],
+      });
+      expect(short.status).toBe(400);
+      expect(await short.text()).toContain('must be at least 16 characters');
+    });
+
+    it('adds an e-mail channel with its SMTP server, the password sealed', async () => {
+      const res = await post('/admin/channels', {
+        name: 'Experts mailbox',
+        kind: 'email',
+        target: 'experts@lumo.example',
+        'smtp.host': 'smtp.lumo.example',
+        'smtp.port': '465',
+        'smtp.user': 'passerelle',
+        'smtp.password': 'pw-SECRET',
+        'smtp.from': 'passerelle@lumo.example',
+        audiences: ['experts'],
+      });
+      expect(res.status).toBe(303);
+      const [row] = await t.deps.db
+        .select()
+        .from(notificationChannels)
+        .where(eq(notificationChannels.name, 'Experts mailbox'));
+      expect(row!.settings).toMatchObject({
+        host: 'smtp.lumo.example',
+        port: 465,
+        secure: true,
+        user: 'passerelle',
+        from: 'passerelle@lumo.example',
+      });
+      expect(await t.deps.secrets.open(row!.secret!)).toBe('pw-SECRET');
+      const html = await page('/admin/connections');
+      expect(html).toContain('Experts mailbox');
+      expect(html).not.toContain('pw-SECRET');
     });
   });
 

@@ -420,6 +420,12 @@ export function ChannelForm({ v, s = emptyForm() }: { v: View; s?: FormState }) 
     target: v.t('channel.target'),
     secret: v.t('channel.secret'),
     audiences: v.t('channel.audiences'),
+    smtp: v.t('channel.smtp'),
+    'smtp.host': v.t('channel.smtpHost'),
+    'smtp.port': v.t('channel.smtpPort'),
+    'smtp.user': v.t('channel.smtpUser'),
+    'smtp.password': v.t('channel.smtpPassword'),
+    'smtp.from': v.t('channel.smtpFrom'),
   };
   return (
     <>
@@ -462,6 +468,40 @@ export function ChannelForm({ v, s = emptyForm() }: { v: View; s?: FormState }) 
           optional
           when="webhook"
         />
+        <fieldset class="subtle" data-when="email">
+          <legend>{v.t('channel.smtp')}</legend>
+          <p class="small muted">{v.t('channel.smtpHelp')}</p>
+          <div class="form-row">
+            <TextField
+              v={v}
+              s={s}
+              name="smtp.host"
+              label={labels['smtp.host']}
+              placeholder="smtp.example.com"
+            />
+            <TextField v={v} s={s} name="smtp.port" label={labels['smtp.port']} placeholder="587" optional />
+          </div>
+          <div class="form-row">
+            <TextField v={v} s={s} name="smtp.user" label={labels['smtp.user']} optional />
+            <TextField
+              v={v}
+              s={s}
+              name="smtp.password"
+              type="password"
+              label={labels['smtp.password']}
+              autocomplete="new-password"
+              keepValue={false}
+              optional
+            />
+          </div>
+          <TextField
+            v={v}
+            s={s}
+            name="smtp.from"
+            label={labels['smtp.from']}
+            placeholder="passerelle@example.com"
+          />
+        </fieldset>
         <CheckboxGroup
           v={v}
           s={s}

@@ -247,12 +247,29 @@ export function adminPages(): Hono<AppEnv> {
     const values = await readForm(c);
     const secret = text(values, 'secret');
     try {
+      const kind = text(values, 'kind');
+      const smtpHost = text(values, 'smtp.host').trim();
+      const smtpPassword = text(values, 'smtp.password');
+      const smtpPort = text(values, 'smtp.port').trim() || '587';
       await addChannel(c.get('ctx'), {
         name: text(values, 'name'),
-        kind: text(values, 'kind'),
+        kind,
         target: text(values, 'target').trim(),
-        secret: secret === '' ? undefined : secret,
+        // An e-mail channel's sealed secret is its SMTP password; a webhook's is its HMAC key.
+        secret: (kind === 'email' ? smtpPassword : secret) || undefined,
         audiences: list(values, 'audiences'),
+        ...(kind === 'email' && smtpHost !== ''
+          ? {
+              smtp: {
+                host: smtpHost,
+                port: smtpPort,
+                // Port 465 speaks TLS from the first byte; the others upgrade with STARTTLS.
+                secure: smtpPort === '465',
+                user: text(values, 'smtp.user').trim() || undefined,
+                from: text(values, 'smtp.from').trim(),
+              },
+            }
+          : {}),
       });
     } catch (err) {
       const v = viewOf(c, { path: '/admin/channels/new' });

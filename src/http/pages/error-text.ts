@@ -51,6 +51,7 @@ const issueText: Record<string, MessageKey> = {
   'choose at least one audience': 'issue.audience',
   'must be the webhook URL (https://...)': 'issue.webhookUrl',
   'must be an e-mail address': 'issue.email',
+  'an e-mail channel needs its SMTP server': 'issue.smtp',
   'repeats an earlier public reply word for word: personalise it (networks refuse duplicates)':
     'issue.duplicate',
 };

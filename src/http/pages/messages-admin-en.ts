@@ -185,6 +185,15 @@ export const adminEn = {
   'channel.target': 'Webhook URL or e-mail address',
   'channel.targetHelp':
     'Slack and Teams: the incoming webhook URL. Webhook: your HTTPS endpoint. E-mail: an address.',
+  'channel.smtp': 'SMTP server',
+  'channel.smtpHelp':
+    'For an e-mail channel: the server Passerelle sends through. The address above receives the messages; the password is sealed and never shown again.',
+  'channel.smtpHost': 'Host',
+  'channel.smtpPort': 'Port',
+  'channel.smtpUser': 'User name',
+  'channel.smtpPassword': 'Password',
+  'channel.smtpFrom': 'Sender address',
+  'issue.smtp': 'an e-mail channel needs its SMTP server',
   'channel.secret': 'HMAC secret',
   'channel.secretHelp':
     'Webhooks only, at least 16 characters: each request then carries a signature made with it. Stored encrypted.',

@@ -190,6 +190,15 @@ export const adminFr: Record<AdminMessageKey, string> = {
   'channel.target': 'URL du webhook ou adresse e-mail',
   'channel.targetHelp':
     'Slack et Teams : l’URL du webhook entrant. Webhook : votre point d’accès HTTPS. E-mail : une adresse.',
+  'channel.smtp': 'Serveur SMTP',
+  'channel.smtpHelp':
+    'Pour un canal e-mail : le serveur par lequel Passerelle envoie. L’adresse ci-dessus reçoit les messages ; le mot de passe est scellé et n’est plus jamais affiché.',
+  'channel.smtpHost': 'Hôte',
+  'channel.smtpPort': 'Port',
+  'channel.smtpUser': 'Nom d’utilisateur',
+  'channel.smtpPassword': 'Mot de passe',
+  'channel.smtpFrom': 'Adresse d’expédition',
+  'issue.smtp': 'un canal e-mail a besoin de son serveur SMTP',
   'channel.secret': 'Secret HMAC',
   'channel.secretHelp':
     'Webhooks seulement, 16 caractères au moins : chaque requête porte alors une signature faite avec lui. Enregistré chiffré.',

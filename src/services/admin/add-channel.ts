@@ -12,16 +12,17 @@ export const channelInput = z
     name: z.string().trim().min(1, 'is required').max(100),
     kind: z.enum(channelKinds),
     target: z.string().trim().min(1, 'is required').max(2000),
-    secret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+    /** The webhook's HMAC secret, or the SMTP password of an e-mail channel; sealed either way. */
+    secret: z.string().min(1).max(200).optional(),
     audiences: z.array(z.enum(audiences)).min(1, 'choose at least one audience'),
     /** E-mail channels: the SMTP server; its password goes in `secret`, sealed. */
     smtp: z
       .object({
-        host: z.string().trim().min(1).max(253),
+        host: z.string().trim().min(1, 'is required').max(253),
         port: z.coerce.number().int().min(1).max(65535).default(587),
         secure: z.coerce.boolean().default(false),
         user: z.string().trim().max(200).optional(),
-        from: z.string().trim().min(3).max(320),
+        from: z.email('must be an e-mail address'),
         replyTo: z.string().trim().max(320).optional(),
       })
       .optional(),
@@ -30,6 +31,9 @@ export const channelInput = z
     const isUrl = /^https?:\/\/\S+$/.test(v.target);
     if (v.kind !== 'email' && !isUrl) {
       issues.addIssue({ code: 'custom', path: ['target'], message: 'must be the webhook URL (https://...)' });
+    }
+    if (v.kind === 'webhook' && v.secret !== undefined && v.secret.length < 16) {
+      issues.addIssue({ code: 'custom', path: ['secret'], message: 'must be at least 16 characters' });
     }
     if (v.kind === 'email' && !v.smtp) {
       issues.addIssue({ code: 'custom', path: ['smtp'], message: 'an e-mail channel needs its SMTP server' });
