@@ -15,6 +15,9 @@ export const mentionListInput = reportFilters.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** The first window read backwards from the end of the period (then 4 days, 16 days...). */
+const WINDOW_MS = 24 * 3600_000;
+
 export interface MentionRow {
   id: string;
   postedAt: Date;
@@ -36,20 +39,37 @@ export async function mentionPage(ctx: Ctx, scope: ReportScope, after: string | 
     scope.filters.competitor !== undefined
       ? await listenersOf(ctx, scope.brand.id, scope.filters.competitor)
       : undefined;
-  const where = rawWhere(scope, { listenerIds });
   const [afterAt, afterId] = after?.split('|') ?? [];
-  const keyset =
-    afterAt && afterId && !Number.isNaN(Date.parse(afterAt))
-      ? sql`and (l.posted_at, l.id) < (${afterAt}::timestamptz, ${afterId})`
-      : sql``;
-  const rows = await queryRows<Record<string, unknown>>(
-    ctx.db,
-    sql`select l.id, l.posted_at, l.network, l.language, l.sentiment, l.intent, l.topic, l.text, l.url, l.case_id,
-               a.handle, a.followers
-        from ${labelledMentions(where.mention)} l join authors a on a.id = l.author_id
-        where ${where.labels} ${keyset}
-        order by l.posted_at desc, l.id desc limit ${limit}`,
-  );
+  const hasKeyset = Boolean(afterAt && afterId && !Number.isNaN(Date.parse(afterAt)));
+  const keyset = hasKeyset ? sql`and (l.posted_at, l.id) < (${afterAt}::timestamptz, ${afterId})` : sql``;
+  // Labels come from each mention's latest classification and corrections, so a label filter cannot
+  // use an index: labelling every mention of 90 days to show 50 costs most of a second on a million
+  // rows. Newest first, the page is usually found in the last day or two: read windows backwards,
+  // each four times longer than the last, until the page is full or the period is exhausted.
+  const since = scope.since.getTime();
+  let upper = hasKeyset ? Math.min(scope.until.getTime(), Date.parse(afterAt!) + 1) : scope.until.getTime();
+  let span = WINDOW_MS;
+  const rows: Record<string, unknown>[] = [];
+  while (rows.length < limit && upper > since) {
+    const lower = Math.max(since, upper - span);
+    const where = rawWhere(scope, {
+      listenerIds,
+      since: new Date(lower).toISOString(),
+      until: new Date(upper).toISOString(),
+    });
+    rows.push(
+      ...(await queryRows<Record<string, unknown>>(
+        ctx.db,
+        sql`select l.id, l.posted_at, l.network, l.language, l.sentiment, l.intent, l.topic, l.text, l.url, l.case_id,
+                   a.handle, a.followers
+            from ${labelledMentions(where.mention)} l join authors a on a.id = l.author_id
+            where ${where.labels} ${keyset}
+            order by l.posted_at desc, l.id desc limit ${limit - rows.length}`,
+      )),
+    );
+    upper = lower;
+    span *= 4;
+  }
   const items: MentionRow[] = rows.map((r) => ({
     id: String(r.id),
     postedAt: new Date(r.posted_at as string),

@@ -245,6 +245,30 @@ describe('CSV export', () => {
     expect(csvLine(['a', 1, null])).toBe('a,1,\r\n');
   });
 
+  it('pages through the mentions behind a filter newest first, however far apart they are', async () => {
+    const brandId = await makeBrand(deps.db);
+    // Negative mentions on 1, 2 (two) and 6 March, positives between them; the period ends 8 March.
+    const at = [
+      '2026-03-01T08:00:00Z',
+      '2026-03-02T09:00:00Z',
+      '2026-03-02T09:00:00Z',
+      '2026-03-06T23:59:00Z',
+    ];
+    const negatives: string[] = [];
+    for (const a of at) negatives.push(await makeMention(deps.db, { brandId, at: a, sentiment: 'negative' }));
+    await makeMentions(deps.db, 3, { brandId, at: '2026-03-05T10:00:00Z', sentiment: 'positive' });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let pageNo = 0; pageNo < 5; pageNo++) {
+      const r = await listMentions(ctx, { brandId, ...range, sentiment: 'negative', limit: 1, after });
+      seen.push(...r.items.map((m) => m.id));
+      if (!r.next) break;
+      after = r.next;
+    }
+    const newestFirst = [negatives[3], ...[negatives[1], negatives[2]].sort().reverse(), negatives[0]];
+    expect(seen).toEqual(newestFirst);
+  });
+
   it('writes one row per mention behind the report, across pages', async () => {
     const brandId = await makeBrand(deps.db);
     await makeMention(deps.db, {
