@@ -20,14 +20,16 @@ export async function careReport(ctx: Ctx, raw: unknown) {
   requireActor(ctx, 'reports.read');
   const scope = await resolveScope(ctx, validate(reportFilters, raw));
   // Percentiles over tens of thousands of cases look expensive to the planner, whose JIT then costs
-  // more than the query itself; these short reads run without it.
-  const values = await withTransaction(ctx.db, async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    const reader = { ...ctx, db: tx };
-    const out: unknown[] = [];
-    for (const m of careMetrics) out.push(await m.compute(reader, scope));
-    return out;
-  });
+  // more than the query itself; these short reads run without it. The metrics are independent
+  // reads, so each runs on its own connection at the same time (PGlite simply queues them).
+  const values = await Promise.all(
+    careMetrics.map((m) =>
+      withTransaction(ctx.db, async (tx) => {
+        await tx.execute(sql`set local jit = off`);
+        return m.compute({ ...ctx, db: tx }, scope);
+      }),
+    ),
+  );
   const metrics = Object.fromEntries(careMetrics.map((m, i) => [m.key, values[i]])) as unknown as CareReport;
   return { scope, metrics };
 }
