@@ -22,7 +22,8 @@ export const channelInput = z
         port: z.coerce.number().int().min(1).max(65535).default(587),
         secure: z.coerce.boolean().default(false),
         user: z.string().trim().max(200).optional(),
-        from: z.email('must be an e-mail address'),
+        // A display name is allowed: "Passerelle <care@brand.example>".
+        from: z.string().trim().min(3, 'is required').max(320),
         replyTo: z.string().trim().max(320).optional(),
       })
       .optional(),
