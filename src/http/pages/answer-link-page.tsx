@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 import { AuthorCard, Thread } from './case-view';
 import { Badge, ErrorNotice, StatusBadge } from './components';
 import { translateMessage } from './error-text';
-import { Score } from './expert-bridge-parts';
+import { AdvisorNote, returnedAnswer, Score } from './expert-bridge-parts';
 import { formatDate } from './i18n';
 import { Layout, sendPage } from './layout';
 import { field, viewOf } from './view';
@@ -49,9 +49,7 @@ async function renderLinked(c: Context<AppEnv>, escalationId: string, token: str
   const v = viewOf(c, { path: self });
   const e = q.escalation;
   const action = (what: string) => `/answer/${encodeURIComponent(escalationId)}/${what}`;
-  const returned = [...q.data.answers]
-    .reverse()
-    .find((a) => a.escalationId === e.id && a.status === 'returned');
+  const returned = returnedAnswer(q.data.answers, e.id);
   return sendPage(
     c,
     <Layout v={v} title={v.t('link.title')}>
@@ -71,12 +69,7 @@ async function renderLinked(c: Context<AppEnv>, escalationId: string, token: str
       ) : null}
       <div class="grid">
         <div>
-          {e.note ? (
-            <section class="panel">
-              <h2>{v.t('case.note')}</h2>
-              <p class="quote">{e.note}</p>
-            </section>
-          ) : null}
+          <AdvisorNote v={v} note={e.note} />
           <Thread v={v} data={q.data} />
           <section class="panel" aria-labelledby="answer-h">
             <h2 id="answer-h">{v.t('expert.yourAnswer')}</h2>

@@ -53,3 +53,21 @@ export function GuidelinesCheck({ v, rules, text }: { v: View; rules: Guidelines
 export function Score({ v, score }: { v: View; score: number }) {
   return <span class="muted small">{formatPercent(v.locale, score)}</span>;
 }
+
+/** The expert's draft an advisor sent back for this question, if any: the newest one. */
+export function returnedAnswer<A extends { escalationId: string | null; status: string }>(
+  answers: readonly A[],
+  escalationId: string,
+): A | undefined {
+  return [...answers].reverse().find((a) => a.escalationId === escalationId && a.status === 'returned');
+}
+
+/** What the advisor wrote when escalating: shown above the thread wherever the expert answers. */
+export function AdvisorNote({ v, note }: { v: View; note: string | null }) {
+  return note ? (
+    <section class="panel">
+      <h2>{v.t('case.note')}</h2>
+      <p class="quote">{note}</p>
+    </section>
+  ) : null;
+}

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import { AuthorCard, ClassificationPanel, Thread } from './case-view';
 import { Age, Badge, CsrfField, ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
+import { AdvisorNote, returnedAnswer } from './expert-bridge-parts';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
 import { limitsOf, loadPreflight } from './preflight';
@@ -32,9 +33,7 @@ async function renderQuestion(
   const v = viewOf(c, { path: `/expert/questions/${encodeURIComponent(escalationId)}` });
   const e = q.escalation;
   const handle = displayHandle(q.author.handle);
-  const returned = [...data.answers]
-    .reverse()
-    .find((a) => a.escalationId === e.id && a.status === 'returned');
+  const returned = returnedAnswer(data.answers, e.id);
   const limits = limitsOf(await loadPreflight(c.get('ctx'), q.case.id, q.case.network));
   const value = o.body ?? '';
   return sendPage(
@@ -53,12 +52,7 @@ async function renderQuestion(
       ) : null}
       <div class="grid">
         <div>
-          {e.note ? (
-            <section class="panel">
-              <h2>{v.t('case.note')}</h2>
-              <p class="quote">{e.note}</p>
-            </section>
-          ) : null}
+          <AdvisorNote v={v} note={e.note} />
           <Thread v={v} data={data} />
           <section class="panel" aria-labelledby="answer-h">
             <h2 id="answer-h">{v.t('expert.yourAnswer')}</h2>
