@@ -112,7 +112,7 @@ function TargetField({
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <div class="row">
+      <div class="row target-row">
         <input
           id={id}
           name={name}
@@ -219,7 +219,7 @@ export function SlaForm({
           <TextField v={v} s={s} name="workStart" label={labels.workStart} placeholder="09:00" required />
           <TextField v={v} s={s} name="workEnd" label={labels.workEnd} placeholder="18:00" required />
         </div>
-        <p class="field-help small">{v.t('sla.hoursHelp')}</p>
+        <p class="field-help after-row">{v.t('sla.hoursHelp')}</p>
         <TextField
           v={v}
           s={s}

@@ -224,6 +224,10 @@ fieldset.cred-set { background: #fafbfc; }
 .admin-form .creds p.field-help { margin: 0 0 8px; }
 .cred-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 12px; }
 .checks .row { gap: 16px; }
+.target-row { flex-wrap: nowrap; }
+.target-row input { width: 6.5em; flex: none; }
+.target-row select { flex: 1; }
+.admin-form p.field-help.after-row { margin: -4px 0 10px; }
 label.check { display: inline-flex; gap: 6px; align-items: center; font-weight: 500; font-size: 13.5px; margin: 0; }
 .syntax h3 { margin: 0 0 6px; }
 .syntax section + section { border-top: 1px dashed var(--line); padding-top: 10px; margin-top: 10px; }
