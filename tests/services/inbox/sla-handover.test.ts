@@ -10,11 +10,13 @@ import {
   slaPolicies,
   users,
 } from '../../../src/db/schema';
+import { addBusinessMinutes } from '../../../src/domain/sla';
 import { jobNamed } from '../../../src/jobs/schedule';
 import { asSystem, type Ctx } from '../../../src/services/context';
 import { escalateCase } from '../../../src/services/escalation/escalate-case';
 import { checkSlas } from '../../../src/services/inbox/check-slas';
 import { claimCase } from '../../../src/services/inbox/claim-case';
+import { hoursOf } from '../../../src/services/inbox/sla-targets';
 import { createTestApp, type TestApp } from '../../helpers/app';
 import { actorCtx, customerPost } from './fixtures';
 
@@ -234,5 +236,30 @@ describe('inbound receipts', () => {
     expect(result.prunedReceipts).toBe(1);
     const left = await t.deps.db.select({ id: inboundReceipts.id }).from(inboundReceipts);
     expect(left.map((r) => r.id).sort()).toEqual(['rcp_edge', 'rcp_new']);
+  });
+});
+
+describe("a policy's own time zone", () => {
+  it('counts the business hours of a new case in that zone instead of the brand’s', async () => {
+    t.deps.clock.set(START);
+    await t.deps.db
+      .update(slaPolicies)
+      .set({ timeZone: 'America/Montreal' })
+      .where(eq(slaPolicies.brandId, t.brandId));
+    try {
+      const { caseId } = await customerPost(t, '@lumo can I change my delivery address?', { minutesAgo: 0 });
+      const c = await caseRow(caseId);
+      const policy = (await t.deps.db.select().from(slaPolicies).where(eq(slaPolicies.brandId, t.brandId)))
+        .filter((p) => p.minPriority <= c.priority)
+        .sort((x, y) => y.minPriority - x.minPriority)[0]!;
+      const hours = hoursOf(policy, 'Europe/Paris');
+      expect(hours.timeZone).toBe('America/Montreal');
+      const expected = addBusinessMinutes(c.lastMentionAt, policy.firstResponseMinutes, hours);
+      expect(c.firstResponseDueAt?.toISOString()).toBe(expected.toISOString());
+      // 09:00 UTC is 04:00 in Montreal: the clock starts at 09:00 there, 14:00 UTC.
+      expect(expected.getTime()).toBeGreaterThan(new Date('2026-11-20T14:00:00Z').getTime());
+    } finally {
+      await t.deps.db.update(slaPolicies).set({ timeZone: null }).where(eq(slaPolicies.brandId, t.brandId));
+    }
   });
 });
