@@ -32,6 +32,13 @@ describe('SLA policies, through the pages', () => {
     // The admin menu holds the settings pages; the bar stays one line high.
     await page.click('.nav-menu summary');
     await screenshot(page, 'sla-01-menu-en');
+    // The menu closes on Escape and on a click elsewhere, as menus do.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details.nav-menu').getAttribute('open')).toBeNull();
+    await page.click('.nav-menu summary');
+    await page.click('h1');
+    expect(await page.locator('details.nav-menu').getAttribute('open')).toBeNull();
+    await page.click('.nav-menu summary');
     await Promise.all([page.waitForNavigation(), page.click('.nav-menu a[href="/admin/sla"]')]);
     expect(await page.locator('h1').textContent()).toBe('Service levels (SLAs)');
     expect(await page.locator('tbody tr').count()).toBe(3);
