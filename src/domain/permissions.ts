@@ -20,6 +20,7 @@ export const permissions = {
   'users.manage': ['admin'],
   'connections.manage': ['admin'],
   'topics.manage': ['admin'],
+  'sla.manage': ['admin'],
   'accuracy.read': ['marketing', 'admin'],
   'classify.run': ['advisor', 'expert', 'marketing', 'admin'],
   /** The expert directory: advisors read it to reroute; only admins change the routing rules. */

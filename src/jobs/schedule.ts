@@ -1,5 +1,6 @@
 import { asSystem, type JobName, type ServiceDeps } from '../services/context';
 import { advanceDemoNetwork } from '../services/demo/advance-demo-network';
+import { pruneInboundReceipts } from '../services/escalation/prune-receipts';
 import { checkSlas } from '../services/inbox/check-slas';
 import { retrainModels } from '../services/learning/retrain-models';
 import { pollDueListeners } from '../services/listening/poll-due-listeners';
@@ -58,8 +59,13 @@ export const jobs: Job[] = [
   {
     name: 'check-slas',
     cron: '* * * * *',
-    description: 'Remind case holders before SLA targets and move missed questions to the backup expert',
-    run: (deps) => checkSlas(asSystem(deps)),
+    description:
+      'Remind case holders before SLA targets, hand missed cases to the backup, and forget expired inbound receipts',
+    // The receipts ride along: a cheap delete every minute keeps the replay table small.
+    run: async (deps) => {
+      const slas = await checkSlas(asSystem(deps));
+      return { ...slas, prunedReceipts: await pruneInboundReceipts(asSystem(deps)) };
+    },
   },
   {
     name: 'refresh-rollups',

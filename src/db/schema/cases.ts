@@ -45,6 +45,8 @@ export const cases = pgTable(
     firstRespondedAt: ts('first_responded_at'),
     /** Set once a missed resolution target has moved the question on, so the job does it once. */
     slaBreachHandledAt: ts('sla_breach_handled_at'),
+    /** Set once a missed first-response target has handed the case over, so the job does it once. */
+    firstResponseBreachHandledAt: ts('first_response_breach_handled_at'),
     lastMentionAt: ts('last_mention_at').notNull(),
     answeredAt: ts('answered_at'),
     closedAt: ts('closed_at'),

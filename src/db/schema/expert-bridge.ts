@@ -46,7 +46,11 @@ export const inboundReceipts = pgTable(
     signature: text('signature').notNull(),
     receivedAt: ts('received_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('inbound_receipts_signature').on(t.source, t.signature)],
+  (t) => [
+    uniqueIndex('inbound_receipts_signature').on(t.source, t.signature),
+    // The SLA job deletes the expired ones every minute.
+    index('inbound_receipts_received').on(t.receivedAt),
+  ],
 );
 
 /** A brand's editorial guidelines: what the approver reads, and what the review checks. */

@@ -71,9 +71,11 @@ export const slaPolicies = pgTable(
     workDays: integer('work_days').array().notNull().default([1, 2, 3, 4, 5]),
     workStartMinute: integer('work_start_minute').notNull().default(540),
     workEndMinute: integer('work_end_minute').notNull().default(1080),
+    /** IANA zone the business hours are read in; null means the brand's own time zone. */
+    timeZone: text('time_zone'),
     /** How long before a due time the assignee is reminded. */
     reminderMinutes: integer('reminder_minutes').notNull().default(30),
-    /** Who takes over a question whose resolution target was missed: backup expert or team lead. */
+    /** Who takes over a case whose target was missed: backup expert or team lead. */
     backupUserId: text('backup_user_id').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },

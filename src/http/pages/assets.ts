@@ -38,6 +38,19 @@ export const appJs = `(function () {
     sw.addEventListener('change', apply);
     apply();
   }
+  // The admin menu closes on a click elsewhere or on Escape, as menus do.
+  var menu = document.querySelector('details.nav-menu');
+  if (menu) {
+    document.addEventListener('click', function (e) {
+      if (menu.open && !menu.contains(e.target)) menu.open = false;
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+  }
 })();
 `;
 

@@ -289,7 +289,7 @@ export function History({ v, data }: { v: View; data: CaseData }) {
           const extra =
             h.action === 'case.escalated' || h.action === 'case.rerouted'
               ? (routed ?? v.label('skill', detailText(h.details, 'skill')))
-              : (detailText(h.details, 'note') ?? detailText(h.details, 'reason'));
+              : (detailText(h.details, 'note') ?? routed ?? detailText(h.details, 'reason'));
           return (
             <li>
               <Time v={v} at={h.at} zone={zone} />

@@ -4,6 +4,7 @@ import { toErrorBody } from '../middleware/errors';
 import { accuracyPages } from './accuracy-page';
 import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
+import { slaPages } from './admin-sla';
 import { topicPages } from './admin-topics';
 import { answerLinkPages } from './answer-link-page';
 import { assetsApp } from './assets';
@@ -46,6 +47,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', expertsDirectoryPages());
   app.route('/', knowledgePages());
   app.route('/', topicPages());
+  app.route('/', slaPages());
   app.route('/', ingestAdminPages());
   return app;
 }

@@ -16,9 +16,19 @@ export type NavKey =
   | 'experts'
   | 'knowledge'
   | 'thanks'
-  | 'topics';
+  | 'topics'
+  | 'sla';
 
-const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
+interface NavItem {
+  key: NavKey;
+  href: string;
+  permission: Permission;
+  label: MessageKey;
+  /** Admin-only settings pages share one menu, so the bar fits on one line in French too. */
+  menu?: 'admin';
+}
+
+const navItems: NavItem[] = [
   { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
   { key: 'expert', href: '/expert', permission: 'expert.queue', label: 'nav.expert' },
   { key: 'reports', href: '/reports', permission: 'reports.read', label: 'nav.reports' },
@@ -30,9 +40,37 @@ const navItems: { key: NavKey; href: string; permission: Permission; label: Mess
     href: '/admin/connections',
     permission: 'connections.manage',
     label: 'nav.connections',
+    menu: 'admin',
   },
-  { key: 'topics', href: '/admin/topics', permission: 'topics.manage', label: 'nav.topics' },
+  { key: 'topics', href: '/admin/topics', permission: 'topics.manage', label: 'nav.topics', menu: 'admin' },
+  { key: 'sla', href: '/admin/sla', permission: 'sla.manage', label: 'nav.sla', menu: 'admin' },
 ];
+
+function NavLinks({ v, items, active }: { v: View; items: NavItem[]; active?: NavKey }) {
+  return (
+    <>
+      {items.map((n) => (
+        <a href={n.href} aria-current={active === n.key ? 'page' : undefined}>
+          {v.t(n.label)}
+        </a>
+      ))}
+    </>
+  );
+}
+
+/** The settings menu: a disclosure that works without script; it names the page it holds. */
+function AdminMenu({ v, items, active }: { v: View; items: NavItem[]; active?: NavKey }) {
+  if (items.length === 0) return null;
+  const current = items.some((n) => n.key === active);
+  return (
+    <details class="nav-menu">
+      <summary class={current ? 'current' : undefined}>{v.t('nav.admin')}</summary>
+      <div class="nav-menu-list">
+        <NavLinks v={v} items={items} active={active} />
+      </div>
+    </details>
+  );
+}
 
 function LanguageSwitch({ v }: { v: View }) {
   const next = encodeURIComponent(v.path);
@@ -57,6 +95,7 @@ function LanguageSwitch({ v }: { v: View }) {
 
 function Header({ v, active }: { v: View; active?: NavKey }) {
   const actor = v.actor;
+  const allowed = actor ? navItems.filter((n) => can(actor.role, n.permission)) : [];
   return (
     <header class="top">
       <div class="top-inner">
@@ -65,13 +104,8 @@ function Header({ v, active }: { v: View; active?: NavKey }) {
         </a>
         {actor ? (
           <nav class="nav" aria-label={v.t('nav.main')}>
-            {navItems
-              .filter((n) => can(actor.role, n.permission))
-              .map((n) => (
-                <a href={n.href} aria-current={active === n.key ? 'page' : undefined}>
-                  {v.t(n.label)}
-                </a>
-              ))}
+            <NavLinks v={v} items={allowed.filter((n) => !n.menu)} active={active} />
+            <AdminMenu v={v} items={allowed.filter((n) => n.menu === 'admin')} active={active} />
           </nav>
         ) : null}
         <div class="who">

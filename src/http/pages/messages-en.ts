@@ -5,6 +5,7 @@ import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
 import { repliesEn } from './messages-replies-en';
 import { reportsEn } from './messages-reports-en';
+import { slaEn } from './messages-sla-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -316,6 +317,7 @@ export const en = {
   ...expertsEn,
   ...inboxEn,
   ...reportsEn,
+  ...slaEn,
   ...classifyEn,
   ...ingestEn,
   ...repliesEn,

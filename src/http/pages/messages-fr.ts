@@ -6,6 +6,7 @@ import { inboxFr } from './messages-inbox-fr';
 import { ingestFr } from './messages-ingest-fr';
 import { repliesFr } from './messages-replies-fr';
 import { reportsFr } from './messages-reports-fr';
+import { slaFr } from './messages-sla-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -319,6 +320,7 @@ export const fr: Record<MessageKey, string> = {
   ...expertsFr,
   ...inboxFr,
   ...reportsFr,
+  ...slaFr,
   ...classifyFr,
   ...ingestFr,
   ...repliesFr,

@@ -78,7 +78,7 @@ export const inboxEn = {
   'history.case.marked_spam': '{actor} marked the case as spam',
   'history.case.topic_set': '{actor} set the topic',
   'history.sla.reminded': 'Reminder sent before the SLA due time',
-  'history.sla.breached': 'SLA missed: the question moved to the backup',
+  'history.sla.breached': 'SLA target missed',
   'ib.slaPanel': 'Service level',
   'ib.lengthOk': 'Length within the limit of {network}',
 } as const;

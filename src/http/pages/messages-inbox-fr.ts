@@ -82,7 +82,7 @@ export const inboxFr: Record<InboxMessageKey, string> = {
   'history.case.marked_spam': '{actor} a marqué le cas comme spam',
   'history.case.topic_set': '{actor} a changé le sujet',
   'history.sla.reminded': 'Rappel envoyé avant l’échéance du SLA',
-  'history.sla.breached': 'SLA dépassé : la question passe au remplaçant',
+  'history.sla.breached': 'Objectif de SLA dépassé',
   'ib.slaPanel': 'Niveau de service',
   'ib.lengthOk': 'Longueur dans la limite de {network}',
 };

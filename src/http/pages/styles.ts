@@ -24,12 +24,21 @@ a:hover { text-decoration-thickness: 2px; }
 
 /* Header */
 .top { background: var(--top); color: #e9eef4; }
-.top-inner { max-width: 1280px; margin: 0 auto; padding: 0 20px; display: flex; align-items: center; gap: 24px; min-height: 48px; flex-wrap: wrap; }
+.top-inner { max-width: 1280px; margin: 0 auto; padding: 0 20px; display: flex; align-items: center; gap: 20px; min-height: 48px; flex-wrap: wrap; }
 .brand { color: #fff; font-weight: 700; text-decoration: none; letter-spacing: .02em; font-size: 15px; }
 .nav { display: flex; gap: 4px; }
-.nav a { color: #c5d0dc; text-decoration: none; padding: 13px 10px 11px; border-bottom: 2px solid transparent; }
+.nav a { color: #c5d0dc; text-decoration: none; padding: 13px 8px 11px; border-bottom: 2px solid transparent; }
 .nav a:hover { color: #fff; }
 .nav a[aria-current="page"] { color: #fff; border-bottom-color: #6ea8fe; }
+.nav-menu { position: relative; }
+.nav-menu summary { color: #c5d0dc; cursor: pointer; padding: 13px 8px 11px; border-bottom: 2px solid transparent; list-style: none; }
+.nav-menu summary::-webkit-details-marker { display: none; }
+.nav-menu summary::after { content: " ▾"; font-size: 11px; }
+.nav-menu summary:hover, .nav-menu[open] summary { color: #fff; }
+.nav-menu summary.current { color: #fff; border-bottom-color: #6ea8fe; }
+.nav-menu-list { position: absolute; right: 0; top: 100%; z-index: 20; min-width: 200px; background: var(--top); border-radius: 0 0 6px 6px; box-shadow: 0 6px 18px rgba(0,0,0,.25); display: flex; flex-direction: column; padding: 4px 0; }
+.nav-menu-list a { padding: 9px 14px; border-bottom: 0; border-left: 3px solid transparent; white-space: nowrap; }
+.nav-menu-list a[aria-current="page"] { border-left-color: #6ea8fe; border-bottom-color: transparent; }
 .who { margin-left: auto; display: flex; align-items: center; gap: 14px; font-size: 13px; }
 .who .role { color: #9fb0c2; }
 .lang { display: flex; gap: 2px; }
@@ -215,6 +224,10 @@ fieldset.cred-set { background: #fafbfc; }
 .admin-form .creds p.field-help { margin: 0 0 8px; }
 .cred-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 12px; }
 .checks .row { gap: 16px; }
+.target-row { flex-wrap: nowrap; }
+.target-row input { width: 6.5em; flex: none; }
+.target-row select { flex: 1; }
+.admin-form p.field-help.after-row { margin: -4px 0 10px; }
 label.check { display: inline-flex; gap: 6px; align-items: center; font-weight: 500; font-size: 13.5px; margin: 0; }
 .syntax h3 { margin: 0 0 6px; }
 .syntax section + section { border-top: 1px dashed var(--line); padding-top: 10px; margin-top: 10px; }

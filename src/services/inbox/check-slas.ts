@@ -1,25 +1,39 @@
-import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
-import { cases, escalations, slaPolicies, users } from '../../db/schema';
+import { cases, escalations, users } from '../../db/schema';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
 import { activeStatuses } from './case-filters';
+import { handOverMissedFirstResponses, moveMissedResolutions } from './sla-handover';
 import { slaPolicyFor } from './sla-targets';
+import { langOf, reminderText } from './sla-text';
 
 /** Longest reminder lead we look ahead for; each policy says its own. */
 const LOOKAHEAD_MS = 24 * 60 * 60_000;
 
 /**
  * The SLA job: reminds whoever holds a case before a target is due (once per target, through the
- * notification outbox's dedupe key), and hands a question whose resolution target was missed to the
- * brand's backup expert or team lead, saying so in the case history.
+ * notification outbox's dedupe key), hands a case whose first-response target was missed to the
+ * backup, and moves a question whose resolution target was missed to the backup expert or team
+ * lead, saying so in the case history.
  */
 export async function checkSlas(ctx: Ctx) {
   const now = ctx.clock.now();
+  const reminded = await remindHolders(ctx, now);
+  const handedOver = await handOverMissedFirstResponses(ctx, now);
+  const moved = await moveMissedResolutions(ctx, now);
+  return { reminded, handedOver, moved };
+}
+
+/**
+ * One reminder per target, to the person holding the case (the expert of an open escalation, else
+ * the assignee), in their language and to their own address on e-mail channels. A case nobody
+ * holds reminds the whole audience.
+ */
+async function remindHolders(ctx: Ctx, now: Date): Promise<number> {
   const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
   let reminded = 0;
-  let moved = 0;
   const due = await ctx.db
     .select()
     .from(cases)
@@ -40,12 +54,14 @@ export async function checkSlas(ctx: Ctx) {
   for (const c of due) {
     const found = await slaPolicyFor(ctx.db, c.brandId, c.priority);
     const lead = (found?.policy.reminderMinutes ?? 30) * 60_000;
+    const timeZone = found?.hours.timeZone ?? 'UTC';
     const targets = [
       { kind: 'first_response', at: c.firstRespondedAt ? null : c.firstResponseDueAt },
       { kind: 'resolution', at: c.resolutionDueAt },
     ] as const;
     for (const t of targets) {
-      if (!t.at || t.at.getTime() <= now.getTime() || t.at.getTime() - now.getTime() > lead) continue;
+      const at = t.at;
+      if (!at || at.getTime() <= now.getTime() || at.getTime() - now.getTime() > lead) continue;
       const [esc] = await ctx.db
         .select({ expertId: escalations.expertId })
         .from(escalations)
@@ -53,16 +69,32 @@ export async function checkSlas(ctx: Ctx) {
         .limit(1);
       const holderId = esc?.expertId ?? c.assigneeId;
       const [holder] = holderId
-        ? await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, holderId))
+        ? await ctx.db
+            .select({ name: users.name, email: users.email, locale: users.locale })
+            .from(users)
+            .where(eq(users.id, holderId))
         : [];
-      const minutes = Math.round((t.at.getTime() - now.getTime()) / 60_000);
+      const text = reminderText(langOf(holder?.locale), {
+        caseId: c.id,
+        target: t.kind,
+        dueAt: at,
+        minutes: Math.round((at.getTime() - now.getTime()) / 60_000),
+        timeZone,
+        holder: holder?.name ?? null,
+      });
       const sent = await withTransaction(ctx.db, async (tx) => {
         const n = await notify(tx, ctx, esc ? 'experts' : 'advisors', {
-          dedupeKey: `sla-reminder:${c.id}:${t.kind}:${t.at!.toISOString()}`,
-          subject: `Due in ${minutes} min: ${t.kind === 'resolution' ? 'answer' : 'first response'} for case ${c.id}`,
-          body: `${holder ? `${holder.name}, this` : 'This'} case is due at ${t.at!.toISOString()}.`,
+          dedupeKey: `sla-reminder:${c.id}:${t.kind}:${at.toISOString()}`,
+          ...text,
           link: `${ctx.publicUrl}/cases/${encodeURIComponent(c.id)}`,
-          payload: { caseId: c.id, target: t.kind, dueAt: t.at!.toISOString(), holderId: holderId ?? null },
+          payload: {
+            caseId: c.id,
+            target: t.kind,
+            dueAt: at.toISOString(),
+            holderId: holderId ?? null,
+            // E-mail channels send to this person only; chat channels name them in the text.
+            ...(holder ? { recipient: holder.email } : {}),
+          },
         });
         if (n > 0) {
           await audit(tx, ctx, {
@@ -70,7 +102,7 @@ export async function checkSlas(ctx: Ctx) {
             entityType: 'case',
             entityId: c.id,
             caseId: c.id,
-            details: { target: t.kind, dueAt: t.at!.toISOString(), holderId: holderId ?? null },
+            details: { target: t.kind, dueAt: at.toISOString(), holderId: holderId ?? null },
           });
         }
         return n;
@@ -78,74 +110,5 @@ export async function checkSlas(ctx: Ctx) {
       if (sent > 0) reminded += 1;
     }
   }
-
-  // Missed resolution targets on questions still with an expert.
-  const missed = await ctx.db
-    .select({ id: cases.id, brandId: cases.brandId, priority: cases.priority })
-    .from(cases)
-    .where(
-      and(
-        eq(cases.status, 'waiting_expert'),
-        isNull(cases.slaBreachHandledAt),
-        isNotNull(cases.resolutionDueAt),
-        lt(cases.resolutionDueAt, now),
-      ),
-    )
-    .limit(200);
-  for (const m of missed) {
-    const done = await withTransaction(ctx.db, async (tx) => {
-      // Conditional: two job runs at once move the question once.
-      const [claimed] = await tx
-        .update(cases)
-        .set({ slaBreachHandledAt: now, updatedAt: now })
-        .where(and(eq(cases.id, m.id), isNull(cases.slaBreachHandledAt)))
-        .returning({ id: cases.id });
-      if (!claimed) return false;
-      const [policy] = await tx
-        .select({ backupUserId: slaPolicies.backupUserId })
-        .from(slaPolicies)
-        .where(eq(slaPolicies.id, (await slaPolicyFor(tx, m.brandId, m.priority))?.policy.id ?? ''));
-      const [esc] = await tx
-        .select()
-        .from(escalations)
-        .where(and(eq(escalations.caseId, m.id), eq(escalations.status, 'open')))
-        .limit(1);
-      const backupId = policy?.backupUserId ?? null;
-      const [backup] = backupId
-        ? await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, backupId))
-        : [];
-      if (esc && backup && esc.expertId !== backup.id) {
-        await tx
-          .update(escalations)
-          .set({ expertId: backup.id, updatedAt: now })
-          .where(eq(escalations.id, esc.id));
-      }
-      await audit(tx, ctx, {
-        action: 'sla.breached',
-        entityType: 'escalation',
-        entityId: esc?.id ?? m.id,
-        caseId: m.id,
-        details: {
-          target: 'resolution',
-          from: esc?.expertId ?? null,
-          to: backup?.id ?? null,
-          reason: backup
-            ? `resolution target missed: moved to ${backup.name} (backup)`
-            : 'resolution target missed: no backup expert set for this brand',
-        },
-      });
-      await notify(tx, ctx, 'experts', {
-        dedupeKey: `sla-breach:${m.id}`,
-        subject: `SLA missed on case ${m.id}${backup ? `: now with ${backup.name}` : ''}`,
-        body: backup
-          ? `The resolution target was missed; the question moves to ${backup.name}.`
-          : 'The resolution target was missed and this brand has no backup expert.',
-        link: `${ctx.publicUrl}/cases/${encodeURIComponent(m.id)}`,
-        payload: { caseId: m.id, backupId: backup?.id ?? null },
-      });
-      return true;
-    });
-    if (done) moved += 1;
-  }
-  return { reminded, moved };
+  return reminded;
 }

@@ -5,9 +5,10 @@ import { addBusinessMinutes, type BusinessHours, policyFor } from '../../domain/
 
 type Policy = typeof slaPolicies.$inferSelect;
 
-export function hoursOf(policy: Policy, timeZone: string): BusinessHours {
+/** The policy's business hours, in its own time zone when it names one, else the brand's. */
+export function hoursOf(policy: Policy, brandTimeZone: string): BusinessHours {
   return {
-    timeZone,
+    timeZone: policy.timeZone ?? brandTimeZone,
     workDays: policy.workDays,
     startMinute: policy.workStartMinute,
     endMinute: policy.workEndMinute,

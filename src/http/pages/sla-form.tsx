@@ -1,0 +1,270 @@
+import type { FieldIssue } from '../../lib/errors';
+import type { SlaPolicyRow } from '../../services/sla/list-sla-policies';
+import {
+  CheckboxGroup,
+  errorOf,
+  FormErrors,
+  type FormState,
+  type FormValues,
+  fieldValue,
+  SelectField,
+  TextField,
+} from './admin-fields';
+import { CsrfField } from './components';
+import type { MessageKey } from './i18n';
+import type { View } from './view';
+
+/** The services' English words for an SLA field's problem, and the page's key for them. */
+const slaIssues: Record<string, MessageKey> = {
+  'must be a whole number': 'issue.wholeNumber',
+  'must be between 0 and 100': 'issue.priorityRange',
+  'must be between 1 minute and 720 hours': 'issue.targetRange',
+  'the resolution target cannot be shorter than the first response': 'issue.resolutionShort',
+  'choose at least one working day': 'issue.workDays',
+  'must be a time such as 09:00': 'issue.clock',
+  'closing time must be after opening time': 'issue.closesAfter',
+  'is not a known time zone (e.g. Europe/Paris)': 'issue.timeZone',
+  'must be between 0 and 1440 minutes': 'issue.reminderRange',
+  'choose a user from the list': 'issue.backupUser',
+  'this brand already has a policy from this priority': 'issue.priorityTaken',
+};
+
+export function translateSlaIssues(v: View, issues: FieldIssue[]): FieldIssue[] {
+  return issues.map((i) => {
+    const key = slaIssues[i.message];
+    return { field: i.field, message: key ? v.t(key) : i.message };
+  });
+}
+
+export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** A target as the form shows it: in hours when it is whole hours. */
+function target(minutes: number): { value: string; unit: 'minutes' | 'hours' } {
+  return minutes % 60 === 0
+    ? { value: String(minutes / 60), unit: 'hours' }
+    : { value: String(minutes), unit: 'minutes' };
+}
+
+export function valuesOf(p: SlaPolicyRow): FormValues {
+  const first = target(p.firstResponseMinutes);
+  const resolution = target(p.resolutionMinutes);
+  return {
+    minPriority: String(p.minPriority),
+    firstResponseMinutes: first.value,
+    firstResponseUnit: first.unit,
+    resolutionMinutes: resolution.value,
+    resolutionUnit: resolution.unit,
+    workDays: p.workDays.map(String),
+    workStart: hhmm(p.workStartMinute),
+    workEnd: hhmm(p.workEndMinute),
+    timeZone: p.timeZone ?? '',
+    reminderMinutes: String(p.reminderMinutes),
+    backupUserId: p.backupUserId ?? '',
+  };
+}
+
+/** A new policy starts from office hours, Monday to Friday. */
+export const newPolicyValues: FormValues = {
+  minPriority: '0',
+  firstResponseMinutes: '4',
+  firstResponseUnit: 'hours',
+  resolutionMinutes: '18',
+  resolutionUnit: 'hours',
+  workDays: ['1', '2', '3', '4', '5'],
+  workStart: '09:00',
+  workEnd: '18:00',
+  timeZone: '',
+  reminderMinutes: '30',
+  backupUserId: '',
+};
+
+export function formatMinutes(v: View, minutes: number): string {
+  if (minutes < 60) return v.t('sla.minutes', { n: minutes });
+  if (minutes % 60 === 0) return v.t('sla.hours', { n: minutes / 60 });
+  return v.t('sla.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+export function formatHours(v: View, p: SlaPolicyRow): string {
+  const days = weekdays.filter((d) => p.workDays.includes(d));
+  const names = days.map((d) => v.t(`weekdayShort.${d}` as MessageKey)).join(', ');
+  return `${names} · ${hhmm(p.workStartMinute)}–${hhmm(p.workEndMinute)}`;
+}
+
+function TargetField({
+  v,
+  s,
+  name,
+  label,
+  help,
+}: {
+  v: View;
+  s: FormState;
+  name: string;
+  label: string;
+  help: string;
+}) {
+  const id = `f-${name}`;
+  const error = errorOf(v, s, name);
+  const unit = fieldValue(s, `${name.replace('Minutes', '')}Unit`) || 'minutes';
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="row target-row">
+        <input
+          id={id}
+          name={name}
+          type="text"
+          inputmode="numeric"
+          size={6}
+          value={fieldValue(s, name)}
+          required
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
+        />
+        <select name={`${name.replace('Minutes', '')}Unit`} aria-label={v.t('sla.unit')}>
+          {(['minutes', 'hours'] as const).map((u) => (
+            <option value={u} selected={u === unit}>
+              {v.t(`sla.unit.${u}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <p class="field-help" id={`${id}-help`}>
+        {help}
+      </p>
+    </div>
+  );
+}
+
+export function SlaForm({
+  v,
+  s,
+  action,
+  brand,
+  backups,
+  editing,
+}: {
+  v: View;
+  s: FormState;
+  action: string;
+  brand: { id: string; name: string; timezone: string };
+  backups: { id: string; name: string; role: string }[];
+  /** The policy being edited; absent for a new one. */
+  editing?: SlaPolicyRow;
+}) {
+  const labels = {
+    minPriority: v.t('sla.minPriority'),
+    firstResponseMinutes: v.t('sla.firstResponse'),
+    resolutionMinutes: v.t('sla.resolution'),
+    workDays: v.t('sla.workDays'),
+    workStart: v.t('sla.workStart'),
+    workEnd: v.t('sla.workEnd'),
+    timeZone: v.t('sla.timeZone'),
+    reminderMinutes: v.t('sla.reminder'),
+    backupUserId: v.t('sla.backup'),
+  };
+  const title = editing ? v.t('sla.editTitle', { priority: editing.minPriority }) : v.t('sla.newTitle');
+  return (
+    <>
+      <p class="small">
+        <a href={`/admin/sla?brand=${encodeURIComponent(brand.id)}`}>← {v.t('sla.back')}</a>
+      </p>
+      <h1>
+        {title} <span class="muted">· {brand.name}</span>
+      </h1>
+      <p class="muted lead">{v.t('sla.formIntro')}</p>
+      <FormErrors v={v} s={s} labels={labels} />
+      <form method="post" action={action} class="panel admin-form narrow" autocomplete="off">
+        <CsrfField v={v} />
+        <TextField
+          v={v}
+          s={s}
+          name="minPriority"
+          label={labels.minPriority}
+          help={v.t('sla.minPriorityHelp')}
+          required
+        />
+        <div class="form-row">
+          <TargetField
+            v={v}
+            s={s}
+            name="firstResponseMinutes"
+            label={labels.firstResponseMinutes}
+            help={v.t('sla.firstResponseHelp')}
+          />
+          <TargetField
+            v={v}
+            s={s}
+            name="resolutionMinutes"
+            label={labels.resolutionMinutes}
+            help={v.t('sla.resolutionHelp')}
+          />
+        </div>
+        <CheckboxGroup
+          v={v}
+          s={s}
+          name="workDays"
+          legend={labels.workDays}
+          options={weekdays.map((d) => ({ value: String(d), text: v.t(`weekday.${d}` as MessageKey) }))}
+        />
+        <div class="form-row">
+          <TextField v={v} s={s} name="workStart" label={labels.workStart} placeholder="09:00" required />
+          <TextField v={v} s={s} name="workEnd" label={labels.workEnd} placeholder="18:00" required />
+        </div>
+        <p class="field-help after-row">{v.t('sla.hoursHelp')}</p>
+        <TextField
+          v={v}
+          s={s}
+          name="timeZone"
+          label={labels.timeZone}
+          help={v.t('sla.timeZoneHelp', { zone: brand.timezone })}
+          placeholder={brand.timezone}
+          optional
+        />
+        <TextField
+          v={v}
+          s={s}
+          name="reminderMinutes"
+          label={labels.reminderMinutes}
+          help={v.t('sla.reminderHelp')}
+          required
+        />
+        <SelectField
+          v={v}
+          s={s}
+          name="backupUserId"
+          label={labels.backupUserId}
+          help={v.t('sla.backupHelp')}
+          options={[
+            { value: '', text: v.t('sla.noBackup') },
+            ...backups.map((u) => ({ value: u.id, text: `${u.name} · ${v.label('role', u.role)}` })),
+          ]}
+        />
+        <button type="submit" class="btn-primary">
+          {editing ? v.t('sla.submitEdit') : v.t('sla.submitNew')}
+        </button>
+      </form>
+      {editing ? (
+        <form
+          method="post"
+          action={`/admin/sla/${encodeURIComponent(editing.id)}/delete`}
+          class="panel admin-form narrow"
+        >
+          <CsrfField v={v} />
+          <p>{v.t('sla.deleteConfirm')}</p>
+          <button type="submit" class="btn-danger">
+            {v.t('sla.delete')}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

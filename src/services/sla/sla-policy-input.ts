@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** Longest target: thirty days of round-the-clock hours, far beyond any sensible SLA. */
+export const MAX_TARGET_MINUTES = 720 * 60;
+/** The SLA job looks a day ahead for reminders, so a longer lead would never fire. */
+export const MAX_REMINDER_MINUTES = 1440;
+
+/** Whether Intl knows the zone: what the SLA arithmetic will read the hours in. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A form's text or a JSON number, as a whole number; anything else stays for zod to refuse. */
+const whole = (message: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v === '' ? undefined : v),
+    z.number({ error: message }).int(message),
+  );
+
+const unit = z.enum(['minutes', 'hours']).default('minutes');
+
+/** "09:00" or minutes after midnight; 24:00 closes at midnight. */
+const clock = z.preprocess(
+  (v) => {
+    if (typeof v === 'number') return v;
+    if (typeof v !== 'string') return v;
+    const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(v);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : v;
+  },
+  z
+    .number({ error: 'must be a time such as 09:00' })
+    .int('must be a time such as 09:00')
+    .min(0, 'must be a time such as 09:00')
+    .max(1440, 'must be a time such as 09:00'),
+);
+
+const weekdays = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(whole('choose at least one working day').pipe(z.number().min(1).max(7)))
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b))
+    .refine((days) => days.length > 0, 'choose at least one working day'),
+);
+
+const optionalText = z.preprocess(
+  (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+  z.string().trim().optional(),
+);
+
+const fields = z.object({
+  minPriority: whole('must be a whole number').pipe(
+    z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
+  ),
+  firstResponseMinutes: whole('must be a whole number'),
+  firstResponseUnit: unit,
+  resolutionMinutes: whole('must be a whole number'),
+  resolutionUnit: unit,
+  workDays: weekdays,
+  workStart: clock,
+  workEnd: clock,
+  timeZone: optionalText.refine(
+    (zone) => zone === undefined || isTimeZone(zone),
+    'is not a known time zone (e.g. Europe/Paris)',
+  ),
+  reminderMinutes: whole('must be a whole number').pipe(
+    z
+      .number()
+      .min(0, `must be between 0 and ${MAX_REMINDER_MINUTES} minutes`)
+      .max(MAX_REMINDER_MINUTES, `must be between 0 and ${MAX_REMINDER_MINUTES} minutes`),
+  ),
+  backupUserId: optionalText,
+});
+
+type Fields = z.output<typeof fields>;
+
+/** Fields no other problem was found on: a rule across fields runs on those alone. */
+const fine =
+  (...names: (keyof Fields)[]) =>
+  (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((i) => names.includes(i.path?.[0] as keyof Fields));
+
+const minutesOf = (n: number, u: 'minutes' | 'hours') => n * (u === 'hours' ? 60 : 1);
+
+/**
+ * What the admin says about a policy. Targets come in minutes or hours (`…Unit`), business time
+ * either way; the stored policy is in minutes. Rules across fields still run when another field
+ * is wrong, so a refused form lists every problem at once.
+ */
+export const slaPolicyFields = fields
+  .superRefine(
+    (v, ctx) => {
+      const range = 'must be between 1 minute and 720 hours';
+      const first = minutesOf(v.firstResponseMinutes, v.firstResponseUnit);
+      const resolution = minutesOf(v.resolutionMinutes, v.resolutionUnit);
+      if (first < 1 || first > MAX_TARGET_MINUTES) {
+        ctx.addIssue({ code: 'custom', path: ['firstResponseMinutes'], message: range });
+      }
+      if (resolution < 1 || resolution > MAX_TARGET_MINUTES) {
+        ctx.addIssue({ code: 'custom', path: ['resolutionMinutes'], message: range });
+      } else if (resolution < first) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resolutionMinutes'],
+          message: 'the resolution target cannot be shorter than the first response',
+        });
+      }
+    },
+    { when: fine('firstResponseMinutes', 'firstResponseUnit', 'resolutionMinutes', 'resolutionUnit') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      if (v.workEnd <= v.workStart) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workEnd'],
+          message: 'closing time must be after opening time',
+        });
+      }
+    },
+    { when: fine('workStart', 'workEnd') },
+  )
+  .transform((v) => ({
+    minPriority: v.minPriority,
+    firstResponseMinutes: minutesOf(v.firstResponseMinutes, v.firstResponseUnit),
+    resolutionMinutes: minutesOf(v.resolutionMinutes, v.resolutionUnit),
+    workDays: v.workDays,
+    workStartMinute: v.workStart,
+    workEndMinute: v.workEnd,
+    timeZone: v.timeZone ?? null,
+    reminderMinutes: v.reminderMinutes,
+    backupUserId: v.backupUserId ?? null,
+  }));
+
+export const createSlaPolicyInput = z.intersection(z.object({ brandId: z.string().min(1) }), slaPolicyFields);
+export const updateSlaPolicyInput = z.intersection(
+  z.object({ policyId: z.string().min(1) }),
+  slaPolicyFields,
+);

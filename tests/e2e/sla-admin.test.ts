@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD, type RunningService, startService } from './server';
+
+/** The SLA policies admin in a real browser, in both languages, reached from the admin menu. */
+describe('SLA policies, through the pages', () => {
+  let svc: RunningService;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    svc = await startService();
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await svc?.stop();
+  });
+
+  const lang = async (code: 'en' | 'fr') => {
+    const here = new URL(page.url());
+    await page.goto(`${svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
+  };
+
+  it('lets the admin add, refuse and edit a policy, in English and French', async () => {
+    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await lang('en');
+    // The admin menu holds the settings pages; the bar stays one line high.
+    await page.click('.nav-menu summary');
+    await screenshot(page, 'sla-01-menu-en');
+    // The menu closes on Escape and on a click elsewhere, as menus do.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details.nav-menu').getAttribute('open')).toBeNull();
+    await page.click('.nav-menu summary');
+    await page.click('h1');
+    expect(await page.locator('details.nav-menu').getAttribute('open')).toBeNull();
+    await page.click('.nav-menu summary');
+    await Promise.all([page.waitForNavigation(), page.click('.nav-menu a[href="/admin/sla"]')]);
+    expect(await page.locator('h1').textContent()).toBe('Service levels (SLAs)');
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    await screenshot(page, 'sla-02-list-en');
+    await page.click('a[href^="/admin/sla/new"]');
+    await page.fill('#f-minPriority', '90');
+    await page.fill('#f-firstResponseMinutes', '45');
+    await page.fill('#f-resolutionMinutes', '30');
+    await page.fill('#f-timeZone', 'Europe/Pariss');
+    await page.fill('#f-workEnd', '08:00');
+    await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
+    const errors = await page.locator('.notice-error').textContent();
+    expect(errors).toContain('is not a known time zone');
+    expect(errors).toContain('closing time must be after opening time');
+    expect(errors).toContain('cannot be shorter than the first response');
+    // Nothing typed is lost.
+    expect(await page.inputValue('#f-timeZone')).toBe('Europe/Pariss');
+    expect(await page.inputValue('#f-minPriority')).toBe('90');
+    await screenshot(page, 'sla-03-errors-en');
+    await lang('fr');
+    await page.goto(`${svc.base}/admin/sla`);
+    expect(await page.locator('h1').textContent()).toBe('Niveaux de service (SLA)');
+    await screenshot(page, 'sla-04-list-fr');
+    await page.click('a[href^="/admin/sla/new"]');
+    await page.fill('#f-minPriority', '90');
+    await page.fill('#f-timeZone', 'Mars/Olympus');
+    await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
+    expect(await page.locator('.notice-error').textContent()).toContain('n’est pas un fuseau horaire connu');
+    await screenshot(page, 'sla-05-errors-fr');
+    await page.fill('#f-timeZone', 'America/Montreal');
+    await page.selectOption('#f-backupUserId', { label: 'Nadia Billing · Expert' });
+    await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
+    expect(await page.locator('.notice-ok').textContent()).toContain('La politique est ajoutée');
+    expect(await page.locator('tbody tr').count()).toBe(4);
+    expect(await page.locator('tbody tr:last-child').textContent()).toContain('Nadia Billing');
+    await screenshot(page, 'sla-06-created-fr');
+    await page.click('tbody tr:last-child a');
+    await screenshot(page, 'sla-07-edit-fr');
+    await lang('en');
+    await screenshot(page, 'sla-08-edit-en');
+    await signOut(page);
+  });
+});

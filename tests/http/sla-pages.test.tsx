@@ -1,0 +1,263 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, slaPolicies, users } from '../../src/db/schema';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+const BASE = 'http://passerelle.test';
+type Role = 'advisor' | 'expert' | 'marketing' | 'admin';
+
+/** The SLA policies of a brand, edited by the admin in pages and through the API. */
+describe('SLA policies admin', () => {
+  let t: TestApp;
+  const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const r of ['advisor', 'expert', 'marketing', 'admin'] as const) {
+      sessions[r] = await t.session(r);
+      tokens[r] = await t.token(r);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const get = (path: string, who: Role = 'admin', lang = 'en') =>
+    t.app.request(`${BASE}${path}`, {
+      headers: { accept: 'text/html', cookie: `${sessions[who].cookie}; passerelle_lang=${lang}` },
+    });
+  const post = (path: string, form: [string, string][], who: Role = 'admin', lang = 'en') =>
+    t.app.request(`${BASE}${path}`, {
+      method: 'POST',
+      headers: {
+        accept: 'text/html',
+        origin: BASE,
+        cookie: `${sessions[who].cookie}; passerelle_lang=${lang}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams([['_csrf', sessions[who].csrf], ...form]).toString(),
+    });
+  const api = (method: 'GET' | 'POST', path: string, who: Role, body?: unknown) =>
+    t.app.request(`${BASE}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const policies = () => t.deps.db.select().from(slaPolicies).where(eq(slaPolicies.brandId, t.brandId));
+  const userId = async (email: string) =>
+    (await t.deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+
+  const form = (over: Record<string, string> = {}): [string, string][] => {
+    const base: Record<string, string> = {
+      minPriority: '85',
+      firstResponseMinutes: '20',
+      firstResponseUnit: 'minutes',
+      resolutionMinutes: '3',
+      resolutionUnit: 'hours',
+      workStart: '08:30',
+      workEnd: '19:00',
+      timeZone: 'America/Montreal',
+      reminderMinutes: '10',
+      backupUserId: '',
+      ...over,
+    };
+    const days = (over.workDays ?? '1,2,3,4,5,6').split(',').filter(Boolean);
+    delete base.workDays;
+    return [...Object.entries(base), ...days.map((d): [string, string] => ['workDays', d])];
+  };
+
+  it('lists the policies per priority in both languages, with a link in the admin menu', async () => {
+    const en = await (await get(`/admin/sla?brand=${t.brandId}`)).text();
+    expect(en).toContain('Service levels (SLAs)');
+    expect(en).toContain('First response 30 min · resolution 4 h');
+    expect(en).toMatch(/<details class="nav-menu">[\s\S]*href="\/admin\/sla" aria-current="page"/);
+    const fr = await (await get(`/admin/sla?brand=${t.brandId}`, 'admin', 'fr')).text();
+    expect(fr).toContain('Niveaux de service (SLA)');
+    expect(fr).toContain('Première réponse 30 min · résolution 4 h');
+    expect(fr).toContain('lun., mar., mer., jeu., ven. · 09:00–18:00');
+  });
+
+  it('refuses the pages and the API to advisors, experts and marketing', async () => {
+    const [policy] = await policies();
+    for (const role of ['advisor', 'expert', 'marketing'] as const) {
+      for (const path of [
+        '/admin/sla',
+        `/admin/sla/new?brand=${t.brandId}`,
+        `/admin/sla/${policy!.id}/edit`,
+      ]) {
+        expect((await get(path, role)).status, `${role} ${path}`).toBe(403);
+      }
+      expect((await post(`/admin/sla?brand=${t.brandId}`, form(), role)).status, role).toBe(403);
+      expect((await post(`/admin/sla/${policy!.id}/delete`, [], role)).status, role).toBe(403);
+      expect((await api('GET', `/admin/brands/${t.brandId}/sla-policies`, role)).status, role).toBe(403);
+      expect((await api('POST', `/admin/sla-policies/${policy!.id}/delete`, role)).status, role).toBe(403);
+      const viaApi = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, role, {
+        minPriority: 99,
+        firstResponseMinutes: 10,
+        resolutionMinutes: 20,
+        workDays: [1],
+        workStart: '09:00',
+        workEnd: '17:00',
+        reminderMinutes: 5,
+      });
+      expect(viaApi.status, role).toBe(403);
+      // The admin link is not offered either.
+      const knowledge = await get('/knowledge', role);
+      expect(knowledge.status, role).toBe(200);
+      expect(await knowledge.text(), role).not.toContain('href="/admin/sla"');
+    }
+    expect(await policies()).toHaveLength(3);
+  });
+
+  it('refuses a bad form with every problem in English or French and keeps what was typed', async () => {
+    const bad = form({
+      minPriority: '40',
+      firstResponseMinutes: '2',
+      firstResponseUnit: 'hours',
+      resolutionMinutes: '90',
+      resolutionUnit: 'minutes',
+      workStart: '9h',
+      timeZone: 'Europe/Pariss',
+      reminderMinutes: '5000',
+      workDays: '',
+    });
+    const en = await post(`/admin/sla?brand=${t.brandId}`, bad);
+    expect(en.status).toBe(400);
+    const html = await en.text();
+    for (const text of [
+      'is not a known time zone (e.g. Europe/Paris)',
+      'must be a time such as 09:00',
+      'choose at least one working day',
+      'must be between 0 and 1,440 minutes',
+      'the resolution target cannot be shorter than the first response',
+    ]) {
+      expect(html, text).toContain(text);
+    }
+    expect(html).toContain('value="Europe/Pariss"');
+    expect(html).toContain('value="9h"');
+    expect(html).toContain('value="5000"');
+    const fr = await (await post(`/admin/sla?brand=${t.brandId}`, bad, 'admin', 'fr')).text();
+    expect(fr).toContain('n’est pas un fuseau horaire connu');
+    expect(fr).toContain('choisissez au moins un jour ouvré');
+    expect(fr).toContain('doit être une heure comme 09:00');
+    // A threshold the brand already has is refused on its field, not as a server error.
+    const taken = await post(`/admin/sla?brand=${t.brandId}`, form({ minPriority: '40' }), 'admin', 'fr');
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain('cette marque a déjà une politique à partir de cette priorité');
+    expect(await policies()).toHaveLength(3);
+  });
+
+  it('creates, edits and deletes a policy through the pages, with audit rows', async () => {
+    const backup = await userId('billing@lumo.demo');
+    const created = await post(`/admin/sla?brand=${t.brandId}`, form({ backupUserId: backup }));
+    expect(created.status).toBe(303);
+    expect(created.headers.get('location')).toContain('done=sla_created');
+    const row = (await policies()).find((p) => p.minPriority === 85)!;
+    expect(row).toMatchObject({
+      firstResponseMinutes: 20,
+      resolutionMinutes: 180,
+      workDays: [1, 2, 3, 4, 5, 6],
+      workStartMinute: 510,
+      workEndMinute: 1140,
+      timeZone: 'America/Montreal',
+      reminderMinutes: 10,
+      backupUserId: backup,
+    });
+    const edit = await (await get(`/admin/sla/${row.id}/edit`, 'admin', 'fr')).text();
+    expect(edit).toContain('value="08:30"');
+    expect(edit).toContain('value="America/Montreal"');
+    const saved = await post(
+      `/admin/sla/${row.id}`,
+      form({
+        minPriority: '86',
+        timeZone: '',
+        workEnd: '24:00',
+        firstResponseMinutes: '1',
+        firstResponseUnit: 'hours',
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const after = (await policies()).find((p) => p.id === row.id)!;
+    expect(after).toMatchObject({
+      minPriority: 86,
+      timeZone: null,
+      workEndMinute: 1440,
+      firstResponseMinutes: 60,
+    });
+    const deleted = await post(`/admin/sla/${row.id}/delete`, []);
+    expect(deleted.headers.get('location')).toContain('done=sla_deleted');
+    expect((await policies()).some((p) => p.id === row.id)).toBe(false);
+    const trail = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
+    expect(trail.map((a) => a.action).sort()).toEqual([
+      'sla_policy.created',
+      'sla_policy.deleted',
+      'sla_policy.updated',
+    ]);
+  });
+
+  it('offers the same through the JSON API, with field errors', async () => {
+    const list = await api('GET', `/admin/brands/${t.brandId}/sla-policies`, 'admin');
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { data: { policies: { minPriority: number }[] } };
+    expect(body.data.policies.map((p) => p.minPriority)).toEqual([0, 40, 70]);
+    const refused = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, 'admin', {
+      minPriority: 101,
+      firstResponseMinutes: 10,
+      resolutionMinutes: 20,
+      workDays: [1],
+      workStart: '09:00',
+      workEnd: '17:00',
+      timeZone: 'Nowhere/City',
+      reminderMinutes: 5,
+      backupUserId: 'usr_nobody',
+    });
+    expect(refused.status).toBe(400);
+    const err = (await refused.json()) as { error: { code: string; issues: { field: string }[] } };
+    expect(err.error.code).toBe('validation_failed');
+    expect(err.error.issues.map((i) => i.field).sort()).toEqual(['minPriority', 'timeZone']);
+    const unknownBackup = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, 'admin', {
+      minPriority: 95,
+      firstResponseMinutes: 10,
+      resolutionMinutes: 20,
+      workDays: [1],
+      workStart: '09:00',
+      workEnd: '17:00',
+      reminderMinutes: 5,
+      backupUserId: 'usr_nobody',
+    });
+    expect(unknownBackup.status).toBe(400);
+    const created = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, 'admin', {
+      minPriority: 95,
+      firstResponseMinutes: 1,
+      firstResponseUnit: 'hours',
+      resolutionMinutes: 480,
+      workDays: [1, 2, 3, 4, 5, 6, 7],
+      workStart: 0,
+      workEnd: 1440,
+      timeZone: 'Asia/Tokyo',
+      reminderMinutes: 5,
+    });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { id: string; firstResponseMinutes: number } };
+    expect(data.firstResponseMinutes).toBe(60);
+    expect((await api('GET', `/admin/sla-policies/${data.id}`, 'admin')).status).toBe(200);
+    const edited = await api('POST', `/admin/sla-policies/${data.id}`, 'admin', {
+      minPriority: 95,
+      firstResponseMinutes: 30,
+      resolutionMinutes: 480,
+      workDays: [6, 7],
+      workStart: '10:00',
+      workEnd: '16:00',
+      reminderMinutes: 5,
+    });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as { data: { workDays: number[] } }).data.workDays).toEqual([6, 7]);
+    expect((await api('POST', `/admin/sla-policies/${data.id}/delete`, 'admin')).status).toBe(200);
+    expect((await api('GET', `/admin/sla-policies/${data.id}`, 'admin')).status).toBe(404);
+    const doc = (await (await api('GET', '/openapi.json', 'admin')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toContain('/api/admin/brands/{brandId}/sla-policies');
+  });
+});
