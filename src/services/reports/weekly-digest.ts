@@ -23,6 +23,7 @@ const words = {
     positive: 'Positive',
     topics: 'Topics against the week before',
     topicsDesc: 'Horizontal bars per topic: mentions this week, and a thinner bar for the week before.',
+    noTopic: 'No topic',
     thisWeek: 'This week',
     weekBefore: 'The week before',
     terms: 'Rising terms',
@@ -43,6 +44,7 @@ const words = {
     topics: 'Sujets par rapport à la semaine précédente',
     topicsDesc:
       'Barres horizontales par sujet : mentions de cette semaine, et une barre plus fine pour la semaine précédente.',
+    noTopic: 'Sans sujet',
     thisWeek: 'Cette semaine',
     weekBefore: 'La semaine précédente',
     terms: 'Termes en hausse',
@@ -91,7 +93,8 @@ export async function buildDigest(
       .from(topicsTable)
       .where(eq(topicsTable.brandId, brand.id)),
   ]);
-  const topicName = (key: string) => labels.find((l) => l.key === key)?.[lang] ?? key;
+  const topicName = (key: string) =>
+    key === 'none' ? w.noTopic : (labels.find((l) => l.key === key)?.[lang] ?? key);
   const nf = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
   const n = (x: number) => nf.format(x);
   const signed = (x: number) => `${x > 0 ? '+' : ''}${nf.format(Math.round(x * 100) / 100)}`;
