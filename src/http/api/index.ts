@@ -10,6 +10,7 @@ import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
+import { spikeSettingsRoutes } from './spike-settings.routes';
 import { topicRoutes } from './topics.routes';
 
 export const apiRouteList = [
@@ -23,6 +24,7 @@ export const apiRouteList = [
   ...topicRoutes,
   ...accuracyRoutes,
   ...deadLetterRoutes,
+  ...spikeSettingsRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

@@ -4,6 +4,7 @@ import { toErrorBody } from '../middleware/errors';
 import { accuracyPages } from './accuracy-page';
 import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
+import { spikeAlertPages } from './admin-spikes';
 import { topicPages } from './admin-topics';
 import { answerLinkPages } from './answer-link-page';
 import { assetsApp } from './assets';
@@ -47,5 +48,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', knowledgePages());
   app.route('/', topicPages());
   app.route('/', ingestAdminPages());
+  app.route('/', spikeAlertPages());
   return app;
 }

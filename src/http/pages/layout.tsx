@@ -16,7 +16,8 @@ export type NavKey =
   | 'experts'
   | 'knowledge'
   | 'thanks'
-  | 'topics';
+  | 'topics'
+  | 'alerts';
 
 const navItems: { key: NavKey; href: string; permission: Permission; label: MessageKey }[] = [
   { key: 'inbox', href: '/inbox', permission: 'inbox.read', label: 'nav.inbox' },
@@ -32,6 +33,7 @@ const navItems: { key: NavKey; href: string; permission: Permission; label: Mess
     label: 'nav.connections',
   },
   { key: 'topics', href: '/admin/topics', permission: 'topics.manage', label: 'nav.topics' },
+  { key: 'alerts', href: '/admin/spike-alerts', permission: 'reports.configure', label: 'nav.alerts' },
 ];
 
 function LanguageSwitch({ v }: { v: View }) {

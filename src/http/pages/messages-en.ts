@@ -5,6 +5,7 @@ import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
 import { repliesEn } from './messages-replies-en';
 import { reportsEn } from './messages-reports-en';
+import { spikesEn } from './messages-spikes-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -318,6 +319,7 @@ export const en = {
   ...reportsEn,
   ...classifyEn,
   ...ingestEn,
+  ...spikesEn,
   ...repliesEn,
 } as const;
 

@@ -6,6 +6,7 @@ import { inboxFr } from './messages-inbox-fr';
 import { ingestFr } from './messages-ingest-fr';
 import { repliesFr } from './messages-replies-fr';
 import { reportsFr } from './messages-reports-fr';
+import { spikesFr } from './messages-spikes-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -321,5 +322,6 @@ export const fr: Record<MessageKey, string> = {
   ...reportsFr,
   ...classifyFr,
   ...ingestFr,
+  ...spikesFr,
   ...repliesFr,
 };

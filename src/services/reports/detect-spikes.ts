@@ -3,6 +3,7 @@ import { queryRows, withTransaction } from '../../db/client';
 import { brands, topics } from '../../db/schema';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
+import { spikeDefaults } from './list-spike-settings';
 import { spikeAlertText } from './spike-alert-text';
 
 const hourMs = 3_600_000;
@@ -96,9 +97,9 @@ export async function checkHour(ctx: Ctx, hour: Date): Promise<SpikeCheck[]> {
       },
     );
     const baselineNegativeShare = pooled.total === 0 ? 0 : pooled.negative / pooled.total;
-    const ratio = settings.ratio ?? 2;
-    const minMentions = settings.min_mentions ?? 10;
-    const delta = settings.delta ?? 0.2;
+    const ratio = settings.ratio ?? spikeDefaults.ratio;
+    const minMentions = settings.min_mentions ?? spikeDefaults.minMentions;
+    const delta = settings.delta ?? spikeDefaults.negativeDelta;
     const enough = current.total >= minMentions;
     out.push({
       brandId,
