@@ -29,14 +29,15 @@ const fieldOf: Record<string, Field> = {
   alerts: 'alerts',
 };
 
-const points = (share: number) => String(Math.round(share * 1000) / 10);
+/** Written as the reader writes numbers (2,5 in French); the post reads either. */
+const shown = (v: View, n: number) => (v.locale === 'fr' ? String(n).replace('.', ',') : String(n));
 
-function storedValues(r: SpikeSettingsRow): Values {
+function storedValues(v: View, r: SpikeSettingsRow): Values {
   return {
     alerts: r.alerts ? 'on' : '',
-    ratio: String(r.ratio),
+    ratio: shown(v, r.ratio),
     minMentions: String(r.minMentions),
-    negativeRise: points(r.negativeDelta),
+    negativeRise: shown(v, Math.round(r.negativeDelta * 1000) / 10),
   };
 }
 
@@ -86,9 +87,11 @@ function NumberField({
 function RecentSpikes({ v, r }: { v: View; r: SpikeSettingsRow }) {
   if (r.recent.length === 0) return <p class="small muted">{v.t('spikes.noRecent')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" style="margin-top:1rem">
       <table class="table" data-recent-spikes={String(r.recent.length)}>
-        <caption class="small">{v.t('spikes.recent')}</caption>
+        <caption class="small" style="text-align:left;padding:6px 0">
+          {v.t('spikes.recent')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{v.t('spikes.colHour')}</th>
@@ -114,7 +117,15 @@ function RecentSpikes({ v, r }: { v: View; r: SpikeSettingsRow }) {
                     {formatDateTime(v.locale, s.hour, r.timezone)}
                   </a>
                 </td>
-                <td>{s.topic ? <code>{s.topic}</code> : v.t('spikes.all')}</td>
+                <td>
+                  {s.topicLabel ? (
+                    s.topicLabel[v.locale]
+                  ) : s.topic ? (
+                    <code>{s.topic}</code>
+                  ) : (
+                    v.t('spikes.all')
+                  )}
+                </td>
                 <td>{v.t(`spikes.kind.${s.kind}`)}</td>
                 <td>{formatNumber(v.locale, s.mentions)}</td>
                 <td>{s.notified ? v.t('spikes.yes') : v.t('spikes.ongoing')}</td>
@@ -129,7 +140,7 @@ function RecentSpikes({ v, r }: { v: View; r: SpikeSettingsRow }) {
 
 function BrandSettings({ v, r, refused }: { v: View; r: SpikeSettingsRow; refused: Refused | null }) {
   const mine = refused?.brandId === r.brandId ? refused : null;
-  const values = mine?.values ?? storedValues(r);
+  const values = mine?.values ?? storedValues(v, r);
   const invalid = (f: Field) => mine?.fields.includes(f) ?? false;
   const headId = `spikes-${r.brandId}-h`;
   return (

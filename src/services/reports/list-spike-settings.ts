@@ -1,5 +1,5 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import { brands, reportSettings, reportSpikes } from '../../db/schema';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { brands, reportSettings, reportSpikes, topics } from '../../db/schema';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 
@@ -24,7 +24,15 @@ export interface SpikeSettingsRow {
   alerts: boolean;
   /** False while the brand runs on the defaults. */
   saved: boolean;
-  recent: { topic: string; kind: 'volume' | 'negative'; hour: Date; mentions: number; notified: boolean }[];
+  recent: {
+    topic: string;
+    /** The topic's labels, where the brand still has it. */
+    topicLabel: { en: string; fr: string } | null;
+    kind: 'volume' | 'negative';
+    hour: Date;
+    mentions: number;
+    notified: boolean;
+  }[];
 }
 
 /** Each brand's spike thresholds, with the last spikes found, so a change is made knowing what it does. */
@@ -44,8 +52,11 @@ export async function listSpikeSettings(ctx: Ctx): Promise<SpikeSettingsRow[]> {
           hour: reportSpikes.hour,
           mentions: reportSpikes.mentions,
           notified: reportSpikes.notified,
+          en: topics.labelEn,
+          fr: topics.labelFr,
         })
         .from(reportSpikes)
+        .leftJoin(topics, and(eq(topics.brandId, reportSpikes.brandId), eq(topics.key, reportSpikes.topic)))
         .where(eq(reportSpikes.brandId, r.id))
         .orderBy(desc(reportSpikes.hour), asc(reportSpikes.topic), asc(reportSpikes.kind))
         .limit(5);
@@ -58,7 +69,11 @@ export async function listSpikeSettings(ctx: Ctx): Promise<SpikeSettingsRow[]> {
         negativeDelta: r.s?.spikeNegativeDelta ?? spikeDefaults.negativeDelta,
         alerts: r.s?.spikeAlerts ?? spikeDefaults.alerts,
         saved: r.s !== null,
-        recent: recent.map((x) => ({ ...x, notified: x.notified === 1 })),
+        recent: recent.map(({ en, fr, ...x }) => ({
+          ...x,
+          topicLabel: en !== null && fr !== null ? { en, fr } : null,
+          notified: x.notified === 1,
+        })),
       };
     }),
   );
