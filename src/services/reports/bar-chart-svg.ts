@@ -13,6 +13,9 @@ export interface PairedBarText {
   currentLabel: string;
   previousLabel: string;
   formatNumber: (n: number) => string;
+  /** 1100 wide with 12px text by default, as on the pages; narrower for a mail column. */
+  width?: number;
+  fontSize?: number;
 }
 
 const currentColour = '#1f4e79';
@@ -24,15 +27,18 @@ const previousColour = '#a9bfd6';
  * title and a description for screen readers, a fixed viewBox that scales.
  */
 export function pairedBarsSvg(rows: PairedBar[], t: PairedBarText): string {
-  const width = 1100;
+  const width = t.width ?? 1100;
+  const fontSize = t.fontSize ?? 12;
   const rowH = 30;
-  const m = { left: 220, right: 70, top: 34, bottom: 8 };
+  const m = { left: Math.min(220, Math.round(width * 0.26)), right: 70, top: 34, bottom: 8 };
+  // Labels longer than their column are cut: the table under the chart has them in full.
+  const maxChars = Math.floor((m.left - 12) / (fontSize * 0.55));
   const height = m.top + rowH * Math.max(1, rows.length) + m.bottom;
   const plotW = width - m.left - m.right;
   const max = Math.max(1, ...rows.flatMap((r) => [r.current, r.previous]));
   const len = (n: number) => (n / max) * plotW;
   const parts: string[] = [
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${t.id}-t ${t.id}-d" xmlns="http://www.w3.org/2000/svg" font-family="Arial, Helvetica, sans-serif" font-size="12">`,
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${t.id}-t ${t.id}-d" xmlns="http://www.w3.org/2000/svg" font-family="Arial, Helvetica, sans-serif" font-size="${fontSize}">`,
     `<title id="${t.id}-t">${esc(t.title)}</title><desc id="${t.id}-d">${esc(t.desc)}</desc>`,
     `<rect x="${m.left}" y="8" width="12" height="12" fill="${currentColour}"/>`,
     `<text x="${m.left + 18}" y="18" fill="#4a5563">${esc(t.currentLabel)}</text>`,
@@ -41,7 +47,7 @@ export function pairedBarsSvg(rows: PairedBar[], t: PairedBarText): string {
   ];
   rows.forEach((r, i) => {
     const y = m.top + i * rowH;
-    const label = r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label;
+    const label = r.label.length > maxChars ? `${r.label.slice(0, maxChars - 1)}…` : r.label;
     parts.push(
       `<g><title>${esc(`${r.label}: ${t.formatNumber(r.current)} (${t.formatNumber(r.previous)})`)}</title>`,
       `<text x="${m.left - 8}" y="${y + 17}" text-anchor="end" fill="#1f2933">${esc(label)}</text>`,

@@ -54,6 +54,10 @@ const words = {
   },
 } as const;
 
+/** A mail column is about 600 to 700 pixels: charts are drawn for it, with text readable at that size. */
+const mailWidth = 640;
+const mailChart = { width: mailWidth, height: 260, fontSize: 13 };
+
 /** A chart drawn as PNG, attached to the e-mail and shown by `cid:` (base64url, so it fits the JSON payload). */
 export interface DigestImage {
   cid: string;
@@ -104,7 +108,7 @@ export async function buildDigest(
     if (!ctx.charts) return svg;
     let png: Uint8Array;
     try {
-      png = await ctx.charts.toPng(svg);
+      png = await ctx.charts.toPng(svg, { zoom: 2 });
     } catch (err) {
       // A digest with an SVG chart beats no digest.
       ctx.logger.warn('digest chart not drawn as PNG', {
@@ -116,7 +120,8 @@ export async function buildDigest(
     }
     const cid = `${name}.${brand.id}.${s.scope.fromDay}@passerelle`;
     images.push({ cid, filename: `${name}.png`, contentType: 'image/png', content: toBase64Url(png) });
-    return `<img src="cid:${esc(cid)}" alt="${esc(alt)}" width="1100" style="display:block;width:100%;max-width:1100px;height:auto">`;
+    // Drawn at twice the size for sharp text; shown at the chart's own width, narrower on a phone.
+    return `<img src="cid:${esc(cid)}" alt="${esc(alt)}" width="${mailWidth}" style="display:block;width:100%;max-width:${mailWidth}px;height:auto">`;
   };
   const sentimentSvg = sentimentChartSvg(
     s.series.map((p) => ({
@@ -135,6 +140,7 @@ export async function buildDigest(
       yLabel: w.mentions,
       netLabel: w.net,
       formatNumber: n,
+      ...mailChart,
     },
   );
   const topTopics = topics.topics.slice(0, 10);
@@ -147,6 +153,8 @@ export async function buildDigest(
       currentLabel: w.thisWeek,
       previousLabel: w.weekBefore,
       formatNumber: n,
+      width: mailWidth,
+      fontSize: mailChart.fontSize,
     },
   );
   const table = (head: string[], rows: string[][]) =>
@@ -181,11 +189,12 @@ export async function buildDigest(
       ['', w.mentions, '±'],
       topTopics.map((t) => [topicName(t.topic), n(t.current), signed(t.change)]),
     ),
-    `<h2>${esc(w.terms)}</h2>`,
-    `<p>${topics.terms
-      .slice(0, 15)
-      .map((t) => esc(t.term))
-      .join(' · ')}</p>`,
+    topics.terms.length > 0
+      ? `<h2>${esc(w.terms)}</h2><p>${topics.terms
+          .slice(0, 15)
+          .map((t) => esc(t.term))
+          .join(' · ')}</p>`
+      : '',
     `<h2>${esc(w.voice)}</h2>`,
     table(
       ['', w.mentions, '%', w.net],

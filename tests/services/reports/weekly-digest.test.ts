@@ -117,6 +117,8 @@ describe('the weekly digest e-mail', () => {
     expect(row(html, '2026-03-04')).toEqual(['2026-03-04', '0', '4', '0', '0']);
     expect(row(html, '2026-03-08')).toEqual(['2026-03-08', '1', '0', '0', '-1']);
     expect(html).not.toContain('2026-03-09');
+    // No text but "bulk": no rising term, so no empty section either.
+    expect(html).not.toContain('Termes en hausse');
     // Topics under their French names, against the week before.
     expect(row(html, 'Facturation')).toEqual(['Facturation', '6', '+4']);
     expect(row(html, 'Livraison')).toEqual(['Livraison', '4', '-2']);
@@ -139,9 +141,11 @@ describe('the weekly digest e-mail', () => {
       expect(a.content.length).toBeGreaterThan(2_000);
     }
     const [sentiment, topicBars] = pngs as [(typeof pngs)[0], (typeof pngs)[0]];
-    expect(pngSize(sentiment.content)).toEqual({ width: 1100, height: 300 });
-    // Two topics: the header and a row each.
-    expect(pngSize(topicBars.content)).toEqual({ width: 1100, height: 102 });
+    // Drawn at twice the mail column's 640 pixels, for sharp text.
+    expect(pngSize(sentiment.content)).toEqual({ width: 1280, height: 520 });
+    // Two topics: the legend and a row each.
+    expect(pngSize(topicBars.content)).toEqual({ width: 1280, height: 204 });
+    expect(html).toContain('width="640"');
     expect(html).toMatch(/<img src="cid:[^"]+" alt="Sentiment par jour\. Barres empilées/);
     expect(html).toMatch(/<img src="cid:[^"]+" alt="Sujets par rapport à la semaine précédente\./);
     // The picture replaces the SVG; the numbers stay in tables.
