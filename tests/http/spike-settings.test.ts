@@ -1,7 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema';
-import { brands, notificationChannels, notifications, reportSettings } from '../../src/db/schema';
+import { auditLog, brands, notificationChannels, notifications, reportSettings } from '../../src/db/schema';
 import { asSystem } from '../../src/services/context';
 import { detectSpikes } from '../../src/services/reports/detect-spikes';
 import { refreshRollups } from '../../src/services/reports/refresh-rollups';
@@ -108,8 +108,13 @@ describe('spike thresholds, JSON API', () => {
       'negativeDelta',
       'ratio',
     ]);
-    // Nothing changed.
+    // Nothing changed, and the one change made is in the audit log, with who made it.
     expect((await stored())?.spikeRatio).toBe(3);
+    const trail = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, brandId));
+    expect(trail.map((a) => [a.action, a.details])).toEqual([
+      ['spike_settings.saved', { ratio: 3, minMentions: 12, negativeDelta: 0.3, alerts: true }],
+    ]);
+    expect(trail[0]?.actorId).not.toBeNull();
     const missing = await api('POST', '/admin/brands/nope/spike-settings', 'admin', {
       ratio: 2,
       minMentions: 10,
