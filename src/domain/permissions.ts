@@ -16,6 +16,8 @@ export const permissions = {
   'expert.queue': ['expert', 'admin'],
   'expert.answer': ['expert', 'admin'],
   'reports.read': ['marketing', 'advisor', 'admin'],
+  /** Spike thresholds: marketing receives the alerts, so it says what is worth one. */
+  'reports.configure': ['marketing', 'admin'],
   'listeners.poll': ['admin'],
   'users.manage': ['admin'],
   'connections.manage': ['admin'],

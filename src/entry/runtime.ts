@@ -18,6 +18,8 @@ import { createHttpNotifier } from '../notify/notifier';
 import { createSmtpSender } from '../notify/smtp-sender';
 import type { JobName } from '../services/context';
 import { createTopicModelRegistry } from '../services/learning/topic-models';
+import { createChartRasteriser } from '../services/reports/png-chart';
+import { readChartAssets } from './chart-assets-node';
 import { connectorFactory } from './connectors';
 import { secretKeyFromFile } from './secret-key-file';
 
@@ -94,6 +96,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     },
     publicUrl,
     parseMime,
+    charts: createChartRasteriser(readChartAssets()),
     demoNetwork: demo,
     shouldStop: () => stopping,
   };

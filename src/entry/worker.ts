@@ -1,3 +1,5 @@
+import interFont from '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf';
+import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
 import sentimentEn from '../../models/sentiment-en.bin';
 import sentimentFr from '../../models/sentiment-fr.bin';
 import { createApp } from '../app';
@@ -10,6 +12,7 @@ import { consoleLogger } from '../lib/logger';
 import { createSecretBox, parseSecretKey } from '../lib/secret-box';
 import { createHttpNotifier } from '../notify/notifier';
 import { createTopicModelRegistry } from '../services/learning/topic-models';
+import { createChartRasteriser } from '../services/reports/png-chart';
 import { connectorFactory } from './connectors';
 
 /**
@@ -29,6 +32,12 @@ const topicModels = createTopicModelRegistry();
 const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }), {
   topicModelFor: (list) => topicModels.forList(list),
   correctionsFor: (list) => topicModels.correctionsFor(list),
+});
+// The wasm is a CompiledWasm module and the font a Data module (wrangler.toml [[rules]]).
+const charts = createChartRasteriser({
+  wasm: resvgWasm,
+  font: new Uint8Array(interFont),
+  fontFamily: 'Inter',
 });
 
 interface ExecutionContextLike {
@@ -59,6 +68,7 @@ async function runtime(env: WorkerEnv, ctx: ExecutionContextLike) {
       if (job) ctx.waitUntil(job.run(deps));
     },
     publicUrl,
+    charts,
     demoNetwork: false,
   };
   return { database, deps };

@@ -75,12 +75,14 @@ export function createHttpNotifier(opts: {
         case 'teams':
           return post(channel.target, JSON.stringify({ text: text.replaceAll('\n', '\n\n') }));
         case 'webhook': {
+          // Inline PNGs are for mail clients: a webhook gets the HTML and the figures, not base64 pictures.
+          const { images: _images, ...payload } = n.payload;
           const body = JSON.stringify({
             id: n.id,
             subject: n.subject,
             body: n.body,
             link: n.link,
-            ...n.payload,
+            ...payload,
           });
           const timestamp = String(Math.floor((opts.now?.() ?? new Date()).getTime() / 1000));
           const headers: Record<string, string> = {

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { fromBase64Url } from '../lib/crypto';
 import type { ChannelTarget, EmailSender, OutgoingNotification } from './notifier';
 
 /** What an e-mail channel's settings hold; the password is the channel's sealed secret. */
@@ -25,6 +26,24 @@ export function smtpSettingsOf(settings: Record<string, unknown> | undefined): S
     from,
     replyTo: typeof s.replyTo === 'string' && s.replyTo ? s.replyTo : undefined,
   };
+}
+
+/** Inline images a notification carries (the digest's charts), shown in its HTML by `cid:`. */
+function inlineImages(payload: Record<string, unknown>) {
+  const list = Array.isArray(payload.images) ? payload.images : [];
+  return list.flatMap((raw) => {
+    const i = raw as Record<string, unknown>;
+    if (typeof i.cid !== 'string' || typeof i.content !== 'string') return [];
+    return [
+      {
+        cid: i.cid,
+        filename: typeof i.filename === 'string' ? i.filename : 'image.png',
+        contentType: typeof i.contentType === 'string' ? i.contentType : 'image/png',
+        content: Buffer.from(fromBase64Url(i.content)),
+        contentDisposition: 'inline' as const,
+      },
+    ];
+  });
 }
 
 /**
@@ -56,6 +75,9 @@ export function createSmtpSender(opts: { timeoutMs?: number } = {}): EmailSender
           replyTo,
           subject: n.subject,
           text: `${n.body}${n.link ? `\n\n${n.link}` : ''}`,
+          // The digest's HTML with its charts as related parts; plain notifications stay text only.
+          html: typeof n.payload.html === 'string' ? n.payload.html : undefined,
+          attachments: inlineImages(n.payload),
           headers: { 'X-Passerelle-Id': n.id },
         });
       } catch (err) {

@@ -8,6 +8,7 @@ import type { Logger } from '../lib/logger';
 import type { SecretBox } from '../lib/secret-box';
 import type { Notifier } from '../notify/notifier';
 import type { TopicModelRegistry } from './learning/topic-models';
+import type { ChartRasteriser } from './reports/png-chart';
 
 export interface Actor {
   id: string;
@@ -57,6 +58,8 @@ export interface ServiceDeps {
   publicUrl: string;
   /** Parses a raw MIME e-mail (inbound expert replies); absent where there is no parser (Workers). */
   parseMime?: (raw: string) => Promise<{ from: string; to: string[]; subject: string; text: string }>;
+  /** Draws report charts as PNG for e-mail; absent, the weekly digest keeps its charts as inline SVG. */
+  charts?: ChartRasteriser;
   /** [0, 1) for jittered backoff; injected so tests are exact. Math.random when absent. */
   random?: () => number;
   /** Fault injection for tests/faults: kills the worker at named points. Absent in production. */

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   user: string | undefined;
+  /** The whole message as received, for tests that read its HTML and attachments. */
+  raw: Buffer;
 }
 
 /** A local SMTP server on 127.0.0.1 that keeps what it receives; `failNext` refuses the next messages. */
@@ -31,7 +33,8 @@ export async function startSmtp(opts: { user: string; pass: string }) {
           failures -= 1;
           return cb(Object.assign(new Error('mailbox unavailable, try later'), { responseCode: 451 }));
         }
-        const mail = await simpleParser(Buffer.concat(chunks));
+        const raw = Buffer.concat(chunks);
+        const mail = await simpleParser(raw);
         const addr = (a: typeof mail.to) =>
           Array.isArray(a) ? a.map((x) => x.text).join(', ') : (a?.text ?? '');
         received.push({
@@ -41,6 +44,7 @@ export async function startSmtp(opts: { user: string; pass: string }) {
           subject: mail.subject ?? '',
           text: mail.text ?? '',
           user: typeof session.user === 'string' ? session.user : undefined,
+          raw,
         });
         cb();
       });

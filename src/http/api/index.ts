@@ -11,6 +11,7 @@ import { listenerRoutes } from './listeners.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
 import { slaPolicyRoutes } from './sla-policies.routes';
+import { spikeSettingsRoutes } from './spike-settings.routes';
 import { topicRoutes } from './topics.routes';
 
 export const apiRouteList = [
@@ -25,6 +26,7 @@ export const apiRouteList = [
   ...accuracyRoutes,
   ...deadLetterRoutes,
   ...slaPolicyRoutes,
+  ...spikeSettingsRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

@@ -5,6 +5,7 @@ import { accuracyPages } from './accuracy-page';
 import { ingestAdminPages } from './admin-dead-letters';
 import { adminPages } from './admin-pages';
 import { slaPages } from './admin-sla';
+import { spikeAlertPages } from './admin-spikes';
 import { topicPages } from './admin-topics';
 import { answerLinkPages } from './answer-link-page';
 import { assetsApp } from './assets';
@@ -49,5 +50,6 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', topicPages());
   app.route('/', slaPages());
   app.route('/', ingestAdminPages());
+  app.route('/', spikeAlertPages());
   return app;
 }

@@ -17,14 +17,15 @@ export type NavKey =
   | 'knowledge'
   | 'thanks'
   | 'topics'
-  | 'sla';
+  | 'sla'
+  | 'alerts';
 
 interface NavItem {
   key: NavKey;
   href: string;
   permission: Permission;
   label: MessageKey;
-  /** Admin-only settings pages share one menu, so the bar fits on one line in French too. */
+  /** Settings pages share one menu, so the bar fits on one line in French too. */
   menu?: 'admin';
 }
 
@@ -44,6 +45,13 @@ const navItems: NavItem[] = [
   },
   { key: 'topics', href: '/admin/topics', permission: 'topics.manage', label: 'nav.topics', menu: 'admin' },
   { key: 'sla', href: '/admin/sla', permission: 'sla.manage', label: 'nav.sla', menu: 'admin' },
+  {
+    key: 'alerts',
+    href: '/admin/spike-alerts',
+    permission: 'reports.configure',
+    label: 'nav.alerts',
+    menu: 'admin',
+  },
 ];
 
 function NavLinks({ v, items, active }: { v: View; items: NavItem[]; active?: NavKey }) {

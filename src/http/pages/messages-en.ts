@@ -6,6 +6,7 @@ import { ingestEn } from './messages-ingest-en';
 import { repliesEn } from './messages-replies-en';
 import { reportsEn } from './messages-reports-en';
 import { slaEn } from './messages-sla-en';
+import { spikesEn } from './messages-spikes-en';
 
 /** Every string people read, in English: the source of the key list, so French cannot miss one. */
 export const en = {
@@ -320,6 +321,7 @@ export const en = {
   ...slaEn,
   ...classifyEn,
   ...ingestEn,
+  ...spikesEn,
   ...repliesEn,
 } as const;
 

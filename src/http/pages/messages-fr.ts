@@ -7,6 +7,7 @@ import { ingestFr } from './messages-ingest-fr';
 import { repliesFr } from './messages-replies-fr';
 import { reportsFr } from './messages-reports-fr';
 import { slaFr } from './messages-sla-fr';
+import { spikesFr } from './messages-spikes-fr';
 
 /** The French dictionary: typed against the English keys, so a missing string fails the build. */
 export const fr: Record<MessageKey, string> = {
@@ -323,5 +324,6 @@ export const fr: Record<MessageKey, string> = {
   ...slaFr,
   ...classifyFr,
   ...ingestFr,
+  ...spikesFr,
   ...repliesFr,
 };

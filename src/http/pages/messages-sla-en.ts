@@ -4,7 +4,7 @@
  */
 export const slaEn = {
   'nav.sla': 'SLAs',
-  'nav.admin': 'Admin',
+  'nav.admin': 'Settings',
   'sla.title': 'Service levels (SLAs)',
   'sla.intro':
     'Each policy applies to the cases of a brand from a priority upwards (the highest threshold a case reaches wins). Targets count business time only. Changes apply to cases opened from now on.',

@@ -3,7 +3,7 @@ import type { SlaMessageKey } from './messages-sla-en';
 /** La page d’administration des SLA et les mots du contrôle des SLA, en français. */
 export const slaFr: Record<SlaMessageKey, string> = {
   'nav.sla': 'SLA',
-  'nav.admin': 'Admin',
+  'nav.admin': 'Réglages',
   'sla.title': 'Niveaux de service (SLA)',
   'sla.intro':
     'Chaque politique s’applique aux dossiers d’une marque à partir d’une priorité (le seuil le plus haut atteint par un dossier l’emporte). Les objectifs ne comptent que les heures ouvrées. Les changements valent pour les dossiers ouverts à partir de maintenant.',

@@ -1,7 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { queryRows, withTransaction } from '../../db/client';
+import { brands, topics } from '../../db/schema';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
+import { spikeDefaults } from './list-spike-settings';
+import { spikeAlertText } from './spike-alert-text';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -94,9 +97,9 @@ export async function checkHour(ctx: Ctx, hour: Date): Promise<SpikeCheck[]> {
       },
     );
     const baselineNegativeShare = pooled.total === 0 ? 0 : pooled.negative / pooled.total;
-    const ratio = settings.ratio ?? 2;
-    const minMentions = settings.min_mentions ?? 10;
-    const delta = settings.delta ?? 0.2;
+    const ratio = settings.ratio ?? spikeDefaults.ratio;
+    const minMentions = settings.min_mentions ?? spikeDefaults.minMentions;
+    const delta = settings.delta ?? spikeDefaults.negativeDelta;
     const enough = current.total >= minMentions;
     out.push({
       brandId,
@@ -120,6 +123,24 @@ export async function detectSpikes(ctx: Ctx, opts: { hour?: Date } = {}) {
   const now = ctx.clock.now().getTime();
   const hour = opts.hour ?? new Date(Math.floor(now / hourMs) * hourMs - hourMs);
   const checks = (await checkHour(ctx, hour)).filter((c) => c.volume || c.negative);
+  const brandIds = [...new Set(checks.map((c) => c.brandId))];
+  const [brandRows, topicRows] = brandIds.length
+    ? await Promise.all([
+        ctx.db
+          .select({
+            id: brands.id,
+            name: brands.name,
+            lang: brands.defaultLanguage,
+            timezone: brands.timezone,
+          })
+          .from(brands)
+          .where(inArray(brands.id, brandIds)),
+        ctx.db
+          .select({ brandId: topics.brandId, key: topics.key, en: topics.labelEn, fr: topics.labelFr })
+          .from(topics)
+          .where(inArray(topics.brandId, brandIds)),
+      ])
+    : [[], []];
   let alerts = 0;
   for (const c of checks) {
     for (const kind of (['volume', 'negative'] as const).filter((k) => c[k])) {
@@ -147,15 +168,24 @@ export async function detectSpikes(ctx: Ctx, opts: { hour?: Date } = {}) {
           ...(c.topic ? { topic: c.topic } : {}),
           ...(kind === 'negative' ? { sentiment: 'negative' } : {}),
         });
-        const what = c.topic ? `topic "${c.topic}"` : 'all mentions';
-        const share = (x: number) => `${Math.round(x * 100)}%`;
-        const body =
-          kind === 'volume'
-            ? `${c.current.total} mentions in the hour from ${hour.toISOString()} (${what}), against about ${c.expected} usually at this hour.`
-            : `${share(c.current.negative / c.current.total)} negative in the hour from ${hour.toISOString()} (${what}), against ${share(c.baselineNegativeShare)} usually.`;
+        const brand = brandRows.find((b) => b.id === c.brandId);
+        const lang = brand?.lang ?? 'en';
+        const label = topicRows.find((t) => t.brandId === c.brandId && t.key === c.topic)?.[lang];
+        const { subject, body } = spikeAlertText({
+          lang,
+          kind,
+          brandName: brand?.name ?? c.brandId,
+          topicLabel: c.topic ? (label ?? c.topic) : null,
+          hour,
+          timezone: brand?.timezone ?? 'UTC',
+          mentions: c.current.total,
+          negative: c.current.negative,
+          expected: c.expected,
+          baselineNegativeShare: c.baselineNegativeShare,
+        });
         await notify(tx, ctx, 'marketing', {
           dedupeKey: `spike:${c.brandId}:${c.topic}:${kind}:${hour.toISOString()}`,
-          subject: kind === 'volume' ? `Mention spike: ${what}` : `Negative spike: ${what}`,
+          subject,
           body,
           link: `${ctx.publicUrl}/reports/mentions?${params}`,
           payload: {
@@ -163,8 +193,10 @@ export async function detectSpikes(ctx: Ctx, opts: { hour?: Date } = {}) {
             topic: c.topic,
             kind,
             hour: hour.toISOString(),
+            language: lang,
             ...c.current,
             expected: c.expected,
+            baselineNegativeShare: c.baselineNegativeShare,
           },
         });
         await tx.execute(sql`update report_spikes set notified = 1 where id = ${id}`);

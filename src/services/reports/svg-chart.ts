@@ -38,6 +38,10 @@ export interface ChartText {
   yLabel: string;
   netLabel: string;
   formatNumber: (n: number) => string;
+  /** Drawing size and text size: the pages' defaults (1100 by 300, 12) are too wide for a mail column. */
+  width?: number;
+  height?: number;
+  fontSize?: number;
 }
 
 /** 1, 2, 5 times a power of ten: axis steps a person reads at a glance. */
@@ -50,8 +54,8 @@ function niceStep(raw: number): number {
 
 /** Stacked bars per period (negative, neutral, positive) with the net sentiment line on a -1..1 axis. */
 export function sentimentChartSvg(points: ChartPoint[], t: ChartText): string {
-  const width = 1100;
-  const height = 300;
+  const width = t.width ?? 1100;
+  const height = t.height ?? 300;
   const m = { left: 52, right: 52, top: 16, bottom: 48 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
@@ -65,7 +69,7 @@ export function sentimentChartSvg(points: ChartPoint[], t: ChartText): string {
   const labelEvery = Math.max(1, Math.ceil(points.length / 10));
   const parts: string[] = [];
   parts.push(
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${t.id}-t ${t.id}-d" xmlns="http://www.w3.org/2000/svg" font-family="Arial, Helvetica, sans-serif" font-size="12">`,
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${t.id}-t ${t.id}-d" xmlns="http://www.w3.org/2000/svg" font-family="Arial, Helvetica, sans-serif" font-size="${t.fontSize ?? 12}">`,
     `<title id="${t.id}-t">${esc(t.title)}</title><desc id="${t.id}-d">${esc(t.desc)}</desc>`,
   );
   for (let tick = 0; tick <= yMax; tick += step) {

@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
-import { brands } from '../../db/schema';
+import { brands, topics as topicsTable } from '../../db/schema';
+import { toBase64Url } from '../../lib/crypto';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
+import { pairedBarsSvg } from './bar-chart-svg';
 import { sentimentReport } from './sentiment-report';
 import { shareOfVoice } from './share-of-voice';
-import { esc, sentimentChartSvg } from './svg-chart';
+import { esc, sentimentChartSvg, sentimentColours } from './svg-chart';
 import { topicsReport } from './topics-report';
 
 const words = {
@@ -19,6 +22,10 @@ const words = {
     neutral: 'Neutral',
     positive: 'Positive',
     topics: 'Topics against the week before',
+    topicsDesc: 'Horizontal bars per topic: mentions this week, and a thinner bar for the week before.',
+    noTopic: 'No topic',
+    thisWeek: 'This week',
+    weekBefore: 'The week before',
     terms: 'Rising terms',
     voice: 'Share of voice',
     us: 'us',
@@ -35,6 +42,11 @@ const words = {
     neutral: 'Neutres',
     positive: 'Positives',
     topics: 'Sujets par rapport à la semaine précédente',
+    topicsDesc:
+      'Barres horizontales par sujet : mentions de cette semaine, et une barre plus fine pour la semaine précédente.',
+    noTopic: 'Sans sujet',
+    thisWeek: 'Cette semaine',
+    weekBefore: 'La semaine précédente',
     terms: 'Termes en hausse',
     voice: 'Part de voix',
     us: 'nous',
@@ -42,16 +54,30 @@ const words = {
   },
 } as const;
 
+/** A mail column is about 600 to 700 pixels: charts are drawn for it, with text readable at that size. */
+const mailWidth = 640;
+const mailChart = { width: mailWidth, height: 260, fontSize: 13 };
+
+/** A chart drawn as PNG, attached to the e-mail and shown by `cid:` (base64url, so it fits the JSON payload). */
+export interface DigestImage {
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: string;
+}
+
 /**
- * The weekly digest's content for one brand: HTML with the sentiment chart as inline SVG and every
- * figure again in tables (mail clients that block SVG still show the numbers), plus a text body.
- * Charts are not rasterised to PNG: that needs a font file, and the Workers runtime has none to read.
+ * The weekly digest's content for one brand, in the brand's language: HTML with the charts as PNG
+ * images referenced by `cid:` (the notifier attaches them), each followed by its figures in a table,
+ * so a client that blocks images, and a screen reader, still get every number; plus a text body.
+ * Without a rasteriser (or if drawing fails) the charts go inline as SVG, as the pages draw them.
  */
 export async function buildDigest(
   ctx: Ctx,
   brand: { id: string; name: string; defaultLanguage: 'en' | 'fr' },
 ) {
-  const w = words[brand.defaultLanguage];
+  const lang = brand.defaultLanguage;
+  const w = words[lang];
   const reader: Ctx = {
     ...ctx,
     actor: ctx.actor ?? { id: 'system', name: 'Weekly digest', role: 'marketing' },
@@ -62,16 +88,42 @@ export async function buildDigest(
     days: 7,
     to: new Date(ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10),
   };
-  const [s, topics, voice] = await Promise.all([
+  const [s, topics, voice, labels] = await Promise.all([
     sentimentReport(reader, input),
     topicsReport(reader, input),
     shareOfVoice(reader, input),
+    ctx.db
+      .select({ key: topicsTable.key, en: topicsTable.labelEn, fr: topicsTable.labelFr })
+      .from(topicsTable)
+      .where(eq(topicsTable.brandId, brand.id)),
   ]);
-  const nf = new Intl.NumberFormat(brand.defaultLanguage === 'fr' ? 'fr-FR' : 'en-GB');
+  const topicName = (key: string) =>
+    key === 'none' ? w.noTopic : (labels.find((l) => l.key === key)?.[lang] ?? key);
+  const nf = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
   const n = (x: number) => nf.format(x);
   const signed = (x: number) => `${x > 0 ? '+' : ''}${nf.format(Math.round(x * 100) / 100)}`;
   const reports = `${ctx.publicUrl}/reports/sentiment?brandId=${encodeURIComponent(brand.id)}&days=7`;
-  const svg = sentimentChartSvg(
+  const images: DigestImage[] = [];
+  const figure = async (name: string, svg: string, alt: string) => {
+    if (!ctx.charts) return svg;
+    let png: Uint8Array;
+    try {
+      png = await ctx.charts.toPng(svg, { zoom: 2 });
+    } catch (err) {
+      // A digest with an SVG chart beats no digest.
+      ctx.logger.warn('digest chart not drawn as PNG', {
+        brandId: brand.id,
+        chart: name,
+        error: String(err),
+      });
+      return svg;
+    }
+    const cid = `${name}.${brand.id}.${s.scope.fromDay}@passerelle`;
+    images.push({ cid, filename: `${name}.png`, contentType: 'image/png', content: toBase64Url(png) });
+    // Drawn at twice the size for sharp text; shown at the chart's own width, narrower on a phone.
+    return `<img src="cid:${esc(cid)}" alt="${esc(alt)}" width="${mailWidth}" style="display:block;width:100%;max-width:${mailWidth}px;height:auto">`;
+  };
+  const sentimentSvg = sentimentChartSvg(
     s.series.map((p) => ({
       label: p.key.slice(5),
       negative: p.negative,
@@ -88,12 +140,36 @@ export async function buildDigest(
       yLabel: w.mentions,
       netLabel: w.net,
       formatNumber: n,
+      ...mailChart,
+    },
+  );
+  const topTopics = topics.topics.slice(0, 10);
+  const topicsSvg = pairedBarsSvg(
+    topTopics.map((t) => ({ label: topicName(t.topic), current: t.current, previous: t.previous })),
+    {
+      id: 'digest-topics',
+      title: w.topics,
+      desc: w.topicsDesc,
+      currentLabel: w.thisWeek,
+      previousLabel: w.weekBefore,
+      formatNumber: n,
+      width: mailWidth,
+      fontSize: mailChart.fontSize,
     },
   );
   const table = (head: string[], rows: string[][]) =>
     `<table border="1" cellpadding="4" cellspacing="0"><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
       .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
       .join('')}</table>`;
+  // The PNG has no legend of its own: colours are named here, next to the picture.
+  const swatch = (colour: string, label: string) =>
+    `<span style="display:inline-block;width:10px;height:10px;background:${colour}"></span> ${esc(label)}`;
+  const legend = `<p>${[
+    swatch(sentimentColours.negative, w.negative),
+    swatch(sentimentColours.neutral, w.neutral),
+    swatch(sentimentColours.positive, w.positive),
+    `<span style="color:#1f4e79">- - -</span> ${esc(w.net)}`,
+  ].join(' &nbsp; ')}</p>`;
   const subject = w.subject
     .replace('{brand}', brand.name)
     .replace('{from}', s.scope.fromDay)
@@ -101,21 +177,24 @@ export async function buildDigest(
   const html = [
     `<h1>${esc(subject)}</h1>`,
     `<h2>${esc(w.sentiment)}</h2>`,
-    svg,
+    await figure('sentiment', sentimentSvg, `${w.sentiment}. ${w.desc}`),
+    legend,
     table(
       [w.day, w.negative, w.neutral, w.positive, w.net],
       s.series.map((p) => [p.key, n(p.negative), n(p.neutral), n(p.positive), signed(p.net)]),
     ),
     `<h2>${esc(w.topics)}</h2>`,
+    topTopics.length > 0 ? await figure('topics', topicsSvg, `${w.topics}. ${w.topicsDesc}`) : '',
     table(
       ['', w.mentions, '±'],
-      topics.topics.slice(0, 10).map((t) => [t.topic, n(t.current), signed(t.change)]),
+      topTopics.map((t) => [topicName(t.topic), n(t.current), signed(t.change)]),
     ),
-    `<h2>${esc(w.terms)}</h2>`,
-    `<p>${topics.terms
-      .slice(0, 15)
-      .map((t) => esc(t.term))
-      .join(' · ')}</p>`,
+    topics.terms.length > 0
+      ? `<h2>${esc(w.terms)}</h2><p>${topics.terms
+          .slice(0, 15)
+          .map((t) => esc(t.term))
+          .join(' · ')}</p>`
+      : '',
     `<h2>${esc(w.voice)}</h2>`,
     table(
       ['', w.mentions, '%', w.net],
@@ -136,7 +215,7 @@ export async function buildDigest(
     ),
     reports,
   ].join('\n');
-  return { subject, html, text, link: reports, weekStart: s.scope.fromDay };
+  return { subject, html, text, link: reports, weekStart: s.scope.fromDay, images };
 }
 
 /** The weekly digest job: one notification per brand and week on every marketing channel. */
@@ -153,7 +232,7 @@ export async function queueWeeklyDigest(ctx: Ctx) {
         subject: d.subject,
         body: d.text,
         link: d.link,
-        payload: { kind: 'weekly-digest', html: d.html },
+        payload: { kind: 'weekly-digest', html: d.html, images: d.images },
       }),
     );
   }
