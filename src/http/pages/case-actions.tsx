@@ -128,9 +128,12 @@ export function CaseActions({
   preflight,
   draft,
   composer = null,
+  approver,
 }: {
   v: View;
   data: CaseData;
+  /** May review this case's expert draft: an advisor, or a designated approver of the brand. */
+  approver?: boolean;
   /** Version, canned responses, holding reply: the inbox's additions to the composer. */
   composer?: ComposerState | null;
   /** The network's verdict on answering this case, from the reply pre-flight service. */
@@ -142,6 +145,7 @@ export function CaseActions({
   const c = data.case;
   const base = `/cases/${encodeURIComponent(c.id)}`;
   const role = actor.role;
+  const approves = approver ?? can(role, 'case.approve');
   const active = c.status === 'new' || c.status === 'open';
   const heldByOther = c.assigneeId !== null && c.assigneeId !== actor.id;
   const got = (form: Draft['form'], name: string) => (draft?.form === form ? (draft.fields[name] ?? '') : '');
@@ -281,7 +285,7 @@ export function CaseActions({
     }
   }
 
-  if (c.status === 'awaiting_approval' && can(role, 'case.approve')) {
+  if (c.status === 'awaiting_approval' && approves) {
     const pending = [...data.answers].reverse().find((a) => a.status === 'submitted');
     if (pending) {
       const body = draft?.form === 'approve' ? got('approve', 'body') : pending.body;
@@ -312,7 +316,7 @@ export function CaseActions({
               <button type="submit" class="btn-primary">
                 {v.t('action.approve')}
               </button>
-              {checkButton('approve')}
+              {can(role, 'case.reply') ? checkButton('approve') : null}
             </div>
           </Form>
         ),
@@ -335,7 +339,7 @@ export function CaseActions({
     }
   }
 
-  const canAct = can(role, 'case.claim') || can(role, 'case.approve');
+  const canAct = can(role, 'case.claim') || approves;
   if (forms.length === 0 && !canAct) return null;
   return (
     <section class="panel actions" aria-labelledby="actions-h">
