@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerByLink } from '../../src/services/escalation/answer-by-link';
+import { signAnswerToken } from '../../src/services/escalation/answer-links';
+import { escalateCase } from '../../src/services/escalation/escalate-case';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { actAs, makeCase } from '../services/escalation/factory';
+
+const BASE = 'http://passerelle.test';
+let t: TestApp;
+type Who = 'advisor' | 'marketing' | 'admin' | 'nadia' | 'tom';
+const sessions = {} as Record<Who, { cookie: string; csrf: string; userId: string }>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const r of ['advisor', 'marketing', 'admin'] as const) sessions[r] = await t.session(r);
+  sessions.nadia = await t.session('billing@lumo.demo');
+  sessions.tom = await t.session('tech@lumo.demo');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const get = (path: string, who: Who, lang?: 'fr') =>
+  t.app.request(`${BASE}${path}`, {
+    headers: {
+      accept: 'text/html',
+      cookie: lang ? `${sessions[who].cookie}; passerelle_lang=${lang}` : sessions[who].cookie,
+    },
+  });
+const post = (path: string, form: Record<string, string | string[]>, who: Who) => {
+  const body = new URLSearchParams({ _csrf: sessions[who].csrf });
+  for (const [k, val] of Object.entries(form)) for (const x of [val].flat()) body.append(k, x);
+  return t.app.request(`${BASE}${path}`, {
+    method: 'POST',
+    headers: {
+      accept: 'text/html',
+      origin: BASE,
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: sessions[who].cookie,
+    },
+    body: body.toString(),
+  });
+};
+
+describe('designated approvers on the pages', () => {
+  it('an admin designates experts on the guidelines page, in both languages; nobody else may', async () => {
+    const en = await (await get('/admin/guidelines', 'admin')).text();
+    expect(en).toContain('Designated approvers');
+    expect(en).toContain(`name="approvers" value="${sessions.tom.userId}"`);
+    const fr = await (await get('/admin/guidelines', 'admin', 'fr')).text();
+    expect(fr).toContain('Approbateurs désignés');
+    expect(fr).toContain('Enregistrer les approbateurs');
+    const path = `/admin/guidelines/${t.brandId}/approvers`;
+    for (const who of ['advisor', 'tom', 'marketing'] as const) {
+      expect((await post(path, { approvers: sessions.tom.userId }, who)).status).toBe(403);
+    }
+    const refused = await post(
+      path,
+      { approvers: [sessions.tom.userId, sessions.marketing.userId] },
+      'admin',
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('only experts can be designated approvers');
+    const saved = await post(path, { approvers: sessions.tom.userId }, 'admin');
+    expect(saved.status).toBe(303);
+    const after = await (await get('/admin/guidelines?done=approvers_saved', 'admin')).text();
+    expect(after).toContain('The designated approvers are saved.');
+    expect(after).toMatch(new RegExp(`value="${sessions.tom.userId}" checked`));
+  });
+
+  it('the designated expert sees the draft in their queue and approves it; others are refused', async () => {
+    const caseId = await makeCase(t, { text: 'Why two charges on my card?', handle: 'approver_case' });
+    const esc = await escalateCase(await actAs(t, 'advisor'), { caseId, skill: 'billing' });
+    const token = await signAnswerToken(t.deps, esc.id);
+    await answerByLink(t.deps, { escalationId: esc.id, token, body: 'One of them is refunded today.' });
+
+    const queue = await (await get('/expert', 'tom')).text();
+    expect(queue).toContain('Drafts waiting for your approval');
+    expect(queue).toContain('One of them is refunded today.');
+    expect(await (await get('/expert', 'tom', 'fr')).text()).toContain(
+      'Brouillons en attente de votre approbation',
+    );
+    expect(await (await get('/expert', 'nadia')).text()).not.toContain('Drafts waiting for your approval');
+
+    const page = await (await get(`/cases/${caseId}`, 'tom')).text();
+    expect(page).toContain(`action="/cases/${caseId}/approve"`);
+    expect(page).toContain('Brand guidelines');
+    // Nadia wrote it but is no approver: she reads the case, without the approval form.
+    const nadiaPage = await (await get(`/cases/${caseId}`, 'nadia')).text();
+    expect(nadiaPage).not.toContain(`action="/cases/${caseId}/approve"`);
+    expect((await post(`/cases/${caseId}/approve`, { body: 'x' }, 'nadia')).status).toBe(403);
+    expect((await post(`/cases/${caseId}/approve`, { body: 'x' }, 'marketing')).status).toBe(403);
+    expect((await post(`/cases/${caseId}/send-back`, { note: 'x' }, 'marketing')).status).toBe(403);
+
+    const approved = await post(
+      `/cases/${caseId}/approve`,
+      { body: 'One of them is refunded today.' },
+      'tom',
+    );
+    expect(approved.status).toBe(303);
+    expect(approved.headers.get('location')).toBe(`/cases/${caseId}?done=approved`);
+  });
+});
