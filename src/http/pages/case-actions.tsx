@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { can } from '../../domain/permissions';
 import type { ComposerState } from '../../services/inbox/composer-state';
 import { CannedList } from './case-inbox';
-import type { CaseData } from './case-view';
+import { answerAuthor, type CaseData, namesOf } from './case-view';
 import { CsrfField } from './components';
 import { canAnswer, limitsOf, PreflightVerdict, type PreflightView, type ReplyLimits } from './preflight';
 import type { View } from './view';
@@ -289,16 +289,20 @@ export function CaseActions({
     const pending = [...data.answers].reverse().find((a) => a.status === 'submitted');
     if (pending) {
       const body = draft?.form === 'approve' ? got('approve', 'body') : pending.body;
+      const author = answerAuthor(pending, namesOf(data));
+      const by = author ? <p class="small">{v.t('teamAnswer.by', { name: author })}</p> : null;
       forms.push(
         !answerable ? (
           <div>
             <h3>{v.t('action.approval')}</h3>
+            {by}
             <PreflightVerdict v={v} p={preflight} />
             <p class="quote">{pending.body}</p>
           </div>
         ) : (
           <Form v={v} action={`${base}/approve`}>
             <h3>{v.t('action.approval')}</h3>
+            {by}
             <p class="muted small">{v.t('action.approvalHelp')}</p>
             <PreflightVerdict v={v} p={preflight} />
             <TextArea

@@ -9,6 +9,8 @@ export const approversEn = {
   'approvers.none': 'There is no expert to designate yet.',
   'approvers.save': 'Save the approvers',
   'approvers.saved': 'The designated approvers are saved.',
+  'approvers.onlyExperts':
+    'only experts can be designated approvers: advisors already approve, marketing does not reply',
 
   'approval.queue': 'Drafts waiting for your approval',
   'approval.queueHelp':
@@ -24,6 +26,8 @@ export const approversEn = {
   'teamAnswer.pick': 'Or pick yourself from the team',
   'teamAnswer.pickNone': 'Not in the list',
   'teamAnswer.by': 'by {name}',
+  'teamAnswer.sayWho': 'say who answers',
+  'teamAnswer.notInTeam': 'is not in this team',
 } as const;
 
 export type ApproversMessageKey = keyof typeof approversEn;

@@ -8,6 +8,8 @@ export const approversFr: Record<ApproversMessageKey, string> = {
   'approvers.none': 'Aucun expert à désigner pour l’instant.',
   'approvers.save': 'Enregistrer les approbateurs',
   'approvers.saved': 'Les approbateurs désignés sont enregistrés.',
+  'approvers.onlyExperts':
+    'seuls des experts peuvent être approbateurs désignés : les conseillers approuvent déjà, le marketing ne répond pas',
 
   'approval.queue': 'Brouillons en attente de votre approbation',
   'approval.queueHelp':
@@ -23,4 +25,6 @@ export const approversFr: Record<ApproversMessageKey, string> = {
   'teamAnswer.pick': 'Ou choisissez-vous dans l’équipe',
   'teamAnswer.pickNone': 'Pas dans la liste',
   'teamAnswer.by': 'par {name}',
+  'teamAnswer.sayWho': 'dites qui répond',
+  'teamAnswer.notInTeam': 'ne fait pas partie de cette équipe',
 };

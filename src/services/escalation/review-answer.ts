@@ -76,7 +76,7 @@ export async function approveAnswer(ctx: Ctx, raw: unknown) {
       details: { edited: body !== answer.body },
     });
     await rememberAnswer(tx, ctx, c, answer, body);
-    return queueReply(tx, ctx, c, signedBody(rules, body, expert?.name ?? null), {
+    return queueReply(tx, ctx, c, signedBody(rules, body, expert?.name ?? answer.authorName ?? null), {
       expertAnswerId: answer.id,
       approvedById: actor.id,
     });
