@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerByLink } from '../../src/services/escalation/answer-by-link';
 import { signAnswerToken } from '../../src/services/escalation/answer-links';
 import { escalateCase } from '../../src/services/escalation/escalate-case';
+import { rerouteEscalation } from '../../src/services/escalation/reroute-escalation';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { actAs, makeCase } from '../services/escalation/factory';
 
@@ -27,8 +28,8 @@ const get = (path: string, who: Who, lang?: 'fr') =>
       cookie: lang ? `${sessions[who].cookie}; passerelle_lang=${lang}` : sessions[who].cookie,
     },
   });
-const post = (path: string, form: Record<string, string | string[]>, who: Who) => {
-  const body = new URLSearchParams({ _csrf: sessions[who].csrf });
+const post = (path: string, form: Record<string, string | string[]>, who?: Who) => {
+  const body = new URLSearchParams(who ? { _csrf: sessions[who].csrf } : {});
   for (const [k, val] of Object.entries(form)) for (const x of [val].flat()) body.append(k, x);
   return t.app.request(`${BASE}${path}`, {
     method: 'POST',
@@ -36,7 +37,7 @@ const post = (path: string, form: Record<string, string | string[]>, who: Who) =
       accept: 'text/html',
       origin: BASE,
       'content-type': 'application/x-www-form-urlencoded',
-      cookie: sessions[who].cookie,
+      ...(who ? { cookie: sessions[who].cookie } : {}),
     },
     body: body.toString(),
   });
@@ -99,5 +100,43 @@ describe('designated approvers on the pages', () => {
     );
     expect(approved.status).toBe(303);
     expect(approved.headers.get('location')).toBe(`/cases/${caseId}?done=approved`);
+  });
+});
+
+describe('a team question answered through the signed link', () => {
+  it('asks who answers, in both languages, and shows the name to the approver and in the history', async () => {
+    const advisor = await actAs(t, 'advisor');
+    const caseId = await makeCase(t, { text: 'Charged after cancelling Lumo+', handle: 'team_case' });
+    const esc = await escalateCase(advisor, { caseId, skill: 'billing' });
+    await rerouteEscalation(advisor, { escalationId: esc.id, skill: 'billing' });
+    const token = await signAnswerToken(t.deps, esc.id);
+    const link = `/answer/${esc.id}?token=${encodeURIComponent(token)}`;
+    const en = await (await t.app.request(`${BASE}${link}`, { headers: { accept: 'text/html' } })).text();
+    expect(en).toContain('Your name');
+    expect(en).toContain(`<option value="${sessions.nadia.userId}">Nadia Billing</option>`);
+    const fr = await (
+      await t.app.request(`${BASE}${link}`, { headers: { accept: 'text/html', 'accept-language': 'fr' } })
+    ).text();
+    expect(fr).toContain('Votre nom');
+    expect(fr).toContain('Ou choisissez-vous dans l’équipe');
+    // Routing sentences name the skill in the reader's language.
+    expect(fr).toContain('réorienté par Camille Advisor vers la file de l’équipe Facturation');
+
+    const nameless = await post(`/answer/${esc.id}/submit`, { token, body: 'Refunded, sorry.' });
+    expect(nameless.status).toBe(400);
+    const missing = await nameless.text();
+    expect(missing).toContain('Your name: say who answers');
+    expect(missing).toContain('Refunded, sorry.');
+    const ok = await post(`/answer/${esc.id}/submit`, {
+      token,
+      body: 'Refunded, sorry.',
+      authorName: 'Sam Guest',
+    });
+    expect(await ok.text()).toContain('Thank you! Your answer went to an advisor for approval.');
+
+    const casePage = await (await get(`/cases/${caseId}`, 'advisor')).text();
+    expect(casePage).toContain('by Sam Guest');
+    expect(casePage).toContain('<strong>Sam Guest</strong>');
+    expect(await (await get(`/cases/${caseId}`, 'advisor', 'fr')).text()).toContain('par Sam Guest');
   });
 });
