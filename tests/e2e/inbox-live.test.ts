@@ -57,7 +57,8 @@ describe('the inbox updates live, in a browser', () => {
     page
       .locator(`tr[data-case="${caseId}"]`)
       .count()
-      .then((n) => (n === 0 ? '' : page.locator(`tr[data-case="${caseId}"]`).innerText()));
+      .then((n) => (n === 0 ? '' : page.locator(`tr[data-case="${caseId}"]`).textContent()))
+      .then((s) => s ?? '');
   const live = { timeout: 20_000, interval: 200 };
 
   it('shows a claim made by the other advisor and a new mention, without a reload', async () => {
