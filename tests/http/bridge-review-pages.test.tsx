@@ -140,3 +140,26 @@ describe('a team question answered through the signed link', () => {
     expect(await (await get(`/cases/${caseId}`, 'advisor', 'fr')).text()).toContain('par Sam Guest');
   });
 });
+
+describe('designated approvers over the API', () => {
+  it('an admin reads and replaces them; an expert may not', async () => {
+    const call = async (who: 'admin' | 'expert', method: string, body?: unknown) => {
+      const res = await t.app.request(`${BASE}/api/brands/${t.brandId}/approvers`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token(who)}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    const set = await call('admin', 'POST', { userIds: [sessions.nadia.userId] });
+    expect(set).toMatchObject({ status: 200, json: { data: { userIds: [sessions.nadia.userId] } } });
+    expect((await call('admin', 'GET')).json.data).toEqual({
+      brandId: t.brandId,
+      approvers: [{ id: sessions.nadia.userId, name: 'Nadia Billing' }],
+    });
+    expect((await call('expert', 'GET')).status).toBe(403);
+    expect((await call('expert', 'POST', { userIds: [] })).status).toBe(403);
+    const refused = await call('admin', 'POST', { userIds: [sessions.marketing.userId] });
+    expect(refused).toMatchObject({ status: 400, json: { error: { code: 'validation_failed' } } });
+  });
+});

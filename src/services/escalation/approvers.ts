@@ -56,6 +56,20 @@ export async function listApprovers(ctx: Ctx) {
   return { byBrand, experts: experts.filter((e) => !e.disabledAt) };
 }
 
+/** One brand's designated approvers, for the API. */
+export async function getApprovers(ctx: Ctx, brandId: string) {
+  requireActor(ctx, 'guidelines.manage');
+  const [brand] = await ctx.db.select({ id: brands.id }).from(brands).where(eq(brands.id, brandId));
+  if (!brand) throw new NotFoundError('Brand', brandId);
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(brandApprovers)
+    .innerJoin(users, eq(users.id, brandApprovers.userId))
+    .where(eq(brandApprovers.brandId, brandId))
+    .orderBy(asc(users.name));
+  return { brandId, approvers: rows };
+}
+
 export const approversInput = z.object({
   brandId: z.string().min(1),
   userIds: z.array(z.string().min(1)).max(200).default([]),
