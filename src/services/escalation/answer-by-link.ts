@@ -74,7 +74,7 @@ export async function openLinkedQuestion(deps: ServiceDeps, input: { escalationI
     escalation: esc,
     actor,
     /** For a team question, who may be answering: the page offers them by name. */
-    team: esc.expertId ? [] : await teamOf(deps, esc.skill),
+    team: esc.expertId ? [] : (await teamOf(deps, esc.skill)).map(({ id, name }) => ({ id, name })),
     data,
     question,
     earlierCases: earlier.map((e) => ({ ...e, text: firstText.get(e.id) ?? '' })),
@@ -85,11 +85,11 @@ export async function openLinkedQuestion(deps: ServiceDeps, input: { escalationI
 /** The experts of a skill's team, active ones only, by name. */
 async function teamOf(deps: ServiceDeps, skill: string) {
   const rows = await deps.db
-    .select({ id: users.id, name: users.name, disabledAt: users.disabledAt })
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
     .from(users)
     .where(and(eq(users.role, 'expert'), arrayContains(users.skills, [skill])))
     .orderBy(asc(users.name));
-  return rows.filter((r) => !r.disabledAt).map(({ id, name }) => ({ id, name }));
+  return rows.filter((r) => !r.disabledAt).map(({ id, name, email }) => ({ id, name, email }));
 }
 
 export const linkAnswerInput = z.object({
@@ -105,6 +105,8 @@ export const linkAnswerInput = z.object({
 export interface TeamAuthor {
   authorId?: string;
   authorName?: string;
+  /** The sender of an e-mail reply: a team member's address names them. */
+  authorEmail?: string;
 }
 
 /**
@@ -112,13 +114,18 @@ export interface TeamAuthor {
  * On the page, a team question asks who answers: nobody is signed in, and the approver, the
  * history and the thanks page need a name.
  */
-export async function answerByLink(deps: ServiceDeps, raw: unknown, via: AnswerVia = 'link') {
+export async function answerByLink(
+  deps: ServiceDeps,
+  raw: unknown,
+  via: AnswerVia = 'link',
+  from: Pick<TeamAuthor, 'authorName' | 'authorEmail'> = {},
+) {
   const d = validate(linkAnswerInput, raw);
   const esc = await verified(deps, d.escalationId, d.token);
   if (via === 'link' && !esc.expertId && !d.authorId && !d.authorName) {
     throw new ValidationError([{ field: 'authorName', message: 'say who answers' }]);
   }
-  return answerVerified(deps, esc.id, d.body, via, d);
+  return answerVerified(deps, esc.id, d.body, via, { ...from, ...d });
 }
 
 /**
@@ -132,6 +139,9 @@ async function namedAuthor(deps: ServiceDeps, skill: string, who: TeamAuthor) {
     if (!picked) throw new ValidationError([{ field: 'authorId', message: 'is not in this team' }]);
     return { authorId: picked.id, authorName: picked.name };
   }
+  const email = who.authorEmail?.trim().toLowerCase();
+  const sender = email ? team.find((m) => m.email.toLowerCase() === email) : undefined;
+  if (sender) return { authorId: sender.id, authorName: sender.name };
   const name = who.authorName?.replace(/\s+/g, ' ').trim();
   if (!name) return null;
   const same = team.find((m) => m.name.localeCompare(name, undefined, { sensitivity: 'base' }) === 0);

@@ -4,6 +4,7 @@ import { auditLog, expertAnswers } from '../../../src/db/schema';
 import { answerByLink, openLinkedQuestion } from '../../../src/services/escalation/answer-by-link';
 import { signAnswerToken } from '../../../src/services/escalation/answer-links';
 import { escalateCase } from '../../../src/services/escalation/escalate-case';
+import { receiveEmail } from '../../../src/services/escalation/inbound';
 import { recognition } from '../../../src/services/escalation/recognition';
 import { rerouteEscalation } from '../../../src/services/escalation/reroute-escalation';
 import { createTestApp, type TestApp } from '../../helpers/app';
@@ -98,5 +99,30 @@ describe('answering a team question by link', () => {
       authorName: 'Someone',
     });
     expect(await answerOf(esc.id)).toMatchObject({ authorId: nadia.actor!.id, authorName: null });
+  });
+
+  it('names an e-mail reply to a team question by its sender', async () => {
+    const nadia = await actAs(t, 'billing@lumo.demo');
+    const q = await teamQuestion('Is the Lumo+ price going up?');
+    await receiveEmail(t.deps, {
+      from: '"N. B." <Billing@lumo.demo>',
+      to: [`answers+${q.token}@in.example.com`],
+      text: 'No change this year.',
+    });
+    expect(await answerOf(q.escalationId)).toMatchObject({
+      authorId: nadia.actor!.id,
+      authorName: 'Nadia Billing',
+      via: 'email',
+    });
+    const other = await teamQuestion('Do you bill in pounds?');
+    await receiveEmail(t.deps, {
+      from: 'sam@partner.example',
+      to: [`answers+${other.token}@in.example.com`],
+      text: 'Only euros for now.',
+    });
+    expect(await answerOf(other.escalationId)).toMatchObject({
+      authorId: null,
+      authorName: 'sam@partner.example',
+    });
   });
 });
