@@ -158,6 +158,15 @@ describe('designated approvers over the API', () => {
       approvers: [{ id: sessions.nadia.userId, name: 'Nadia Billing' }],
     });
     expect((await call('expert', 'GET')).status).toBe(403);
+    // Nadia (the demo's first expert) now reads the brand's guidelines, as its approver.
+    const guidelines = await t.app.request(`${BASE}/api/brands/${t.brandId}/guidelines`, {
+      headers: { authorization: `Bearer ${await t.token('billing@lumo.demo')}` },
+    });
+    expect(guidelines.status).toBe(200);
+    const tom = await t.app.request(`${BASE}/api/brands/${t.brandId}/guidelines`, {
+      headers: { authorization: `Bearer ${await t.token('tech@lumo.demo')}` },
+    });
+    expect(tom.status).toBe(403);
     expect((await call('expert', 'POST', { userIds: [] })).status).toBe(403);
     const refused = await call('admin', 'POST', { userIds: [sessions.marketing.userId] });
     expect(refused).toMatchObject({ status: 400, json: { error: { code: 'validation_failed' } } });

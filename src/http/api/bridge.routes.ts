@@ -68,7 +68,7 @@ export const bridgeRoutes: ApiRoute[] = [
     path: '/brands/:id/guidelines',
     summary: "A brand's editorial guidelines",
     tag: 'experts',
-    roles: 'advisor, admin',
+    roles: "advisor, admin, an expert designated as the brand's approver",
     handler: (c) => getGuidelines(c.get('ctx'), param(c, 'id')),
   },
   {
