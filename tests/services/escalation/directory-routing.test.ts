@@ -77,6 +77,7 @@ describe('the expert directory and routing', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.link).toMatch(new RegExp(`^http://passerelle.test/answer/${esc.id}\\?token=`));
     expect(sent[0]!.body).toContain('charged twice');
+    expect(sent[0]!.subject).toBe('Question « Facturation » pour Nadia Billing'); // Nadia reads French
   });
 
   it('falls back to the team queue when the only expert is at their maximum, then on holiday', async () => {
