@@ -27,12 +27,26 @@ export interface ExpertCandidate {
 
 export type Unavailability = 'away' | 'holiday' | 'off_hours' | 'full';
 
+/** A skill as people read it: the display name of the brand's topic with that skill, per language. */
+export interface SkillName {
+  en: string;
+  fr: string;
+}
+
 /** Why the decision went the way it did, as data: the case history renders it in each language. */
 export type RoutingExplanation =
-  | { kind: 'expert'; name: string; skill: string; language: string; openQuestions: number }
+  | {
+      kind: 'expert';
+      name: string;
+      skill: string;
+      skillName?: SkillName;
+      language: string;
+      openQuestions: number;
+    }
   | {
       kind: 'team';
       skill: string;
+      skillName?: SkillName;
       language: string;
       /** Experts with the skill; of those, who speak the language; and why each of those was passed over. */
       withSkill: number;
@@ -94,6 +108,7 @@ export function routeQuestion(
   language: string,
   candidates: ExpertCandidate[],
   now: Date = new Date(0),
+  skillName?: SkillName,
 ): RoutingDecision {
   const withSkill = candidates.filter((c) => c.skills.includes(skill));
   const speaking = withSkill.filter((c) => c.languages.includes(language));
@@ -107,10 +122,11 @@ export function routeQuestion(
   able.sort((a, b) => a.openQuestions - b.openQuestions || a.name.localeCompare(b.name));
   const chosen = able[0];
   const explanation: RoutingExplanation = chosen
-    ? { kind: 'expert', name: chosen.name, skill, language, openQuestions: chosen.openQuestions }
+    ? { kind: 'expert', name: chosen.name, skill, skillName, language, openQuestions: chosen.openQuestions }
     : {
         kind: 'team',
         skill,
+        skillName,
         language,
         withSkill: withSkill.length,
         withLanguage: speaking.length,
@@ -129,15 +145,18 @@ export function manualRouting(
   target: { kind: 'expert'; name: string; openQuestions: number } | { kind: 'team' },
   skill: string,
   by: string,
+  skillName?: SkillName,
 ): { reason: string; reasonFr: string } {
+  const en = skillName?.en ?? skill;
+  const fr = skillName?.fr ?? skill;
   if (target.kind === 'expert') {
     return {
-      reason: `rerouted by ${by} to ${target.name}: skill ${skill}, ${target.openQuestions} open question${target.openQuestions === 1 ? '' : 's'}`,
-      reasonFr: `réorienté par ${by} vers ${target.name} : compétence ${skill}, ${target.openQuestions} question${target.openQuestions > 1 ? 's' : ''} en cours`,
+      reason: `rerouted by ${by} to ${target.name}: skill ${en}, ${target.openQuestions} open question${target.openQuestions === 1 ? '' : 's'}`,
+      reasonFr: `réorienté par ${by} vers ${target.name} : compétence ${fr}, ${target.openQuestions} question${target.openQuestions > 1 ? 's' : ''} en cours`,
     };
   }
   return {
-    reason: `rerouted by ${by} to the ${skill} team queue`,
-    reasonFr: `réorienté par ${by} vers la file de l’équipe ${skill}`,
+    reason: `rerouted by ${by} to the ${en} team queue`,
+    reasonFr: `réorienté par ${by} vers la file de l’équipe ${fr}`,
   };
 }

@@ -19,6 +19,20 @@ describe('routing a specialist question', () => {
     expect(routeQuestion('billing', 'en', experts, friday).expertId).toBe('b');
   });
 
+  it('names the skill by its topic in each language when the brand has one', () => {
+    const names = { en: 'Billing', fr: 'Facturation' };
+    const d = routeQuestion('billing', 'fr', experts, friday, names);
+    expect(d.reason).toBe('routed to Chloé: skill Billing, speaks French, 1 open question');
+    expect(d.reasonFr).toBe(
+      'orienté vers Chloé : compétence Facturation, parle français, 1 question en cours',
+    );
+    const team = routeQuestion('billing', 'fr', [], friday, names);
+    expect(team.reason).toBe('sent to the Billing team queue: no expert has the skill Billing');
+    expect(team.reasonFr).toBe(
+      'envoyé à la file de l’équipe Facturation : aucun expert n’a la compétence Facturation',
+    );
+  });
+
   it('never picks someone without the skill, however idle', () => {
     const idle = [
       ...experts,

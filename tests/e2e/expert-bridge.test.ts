@@ -79,7 +79,7 @@ describe('the expert bridge, through the pages', () => {
       page.click('form[action$="/escalate"] button[type="submit"]'),
     ]);
     expect(await page.locator('main').textContent()).toContain(
-      'routed to Nadia Billing: skill billing, speaks French',
+      'routed to Nadia Billing: skill Billing, speaks French',
     );
     await both(page, new URL(caseUrl).pathname, 'bridge-01-case-routed');
     await signOut(page);

@@ -44,6 +44,8 @@ export const expertAnswers = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The name the answerer gave on a team question's link, where no session says who they are. */
+    authorName: text('author_name'),
     body: text('body').notNull(),
     status: text('status', { enum: ['submitted', 'approved', 'returned'] })
       .notNull()

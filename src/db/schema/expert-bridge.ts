@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { brands } from './brands';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';
@@ -66,6 +66,25 @@ export const brandGuidelines = pgTable('brand_guidelines', {
   signWithExpert: boolean('sign_with_expert').notNull().default(false),
   ...timestamps,
 });
+
+/**
+ * Experts an admin trusts to review a brand's drafts: besides advisors, they approve, edit or send
+ * back that brand's expert answers. Experts only: approving sends the brand's public reply, and
+ * marketing does not reply in public.
+ */
+export const brandApprovers = pgTable(
+  'brand_approvers',
+  {
+    brandId: text('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.brandId, t.userId] }), index('brand_approvers_user').on(t.userId)],
+);
 
 /** Approved expert answers kept for reuse: the next similar question needs no expert. */
 export const knowledgeAnswers = pgTable(

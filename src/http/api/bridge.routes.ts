@@ -1,4 +1,5 @@
 import { requireActor } from '../../services/authorize';
+import { approversInput, getApprovers, setApprovers } from '../../services/escalation/approvers';
 import {
   availabilityInput,
   expertInput,
@@ -67,7 +68,7 @@ export const bridgeRoutes: ApiRoute[] = [
     path: '/brands/:id/guidelines',
     summary: "A brand's editorial guidelines",
     tag: 'experts',
-    roles: 'advisor, admin',
+    roles: "advisor, admin, an expert designated as the brand's approver",
     handler: (c) => getGuidelines(c.get('ctx'), param(c, 'id')),
   },
   {
@@ -78,6 +79,23 @@ export const bridgeRoutes: ApiRoute[] = [
     roles: 'admin',
     body: guidelinesInput.omit({ brandId: true }),
     handler: (c, { body }) => updateGuidelines(c.get('ctx'), withParams(body, { brandId: param(c, 'id') })),
+  },
+  {
+    method: 'get',
+    path: '/brands/:id/approvers',
+    summary: "A brand's designated approvers: experts who review its drafts besides advisors",
+    tag: 'experts',
+    roles: 'admin',
+    handler: (c) => getApprovers(c.get('ctx'), param(c, 'id')),
+  },
+  {
+    method: 'post',
+    path: '/brands/:id/approvers',
+    summary: "Replace a brand's designated approvers (experts only: marketing does not reply in public)",
+    tag: 'experts',
+    roles: 'admin',
+    body: approversInput.omit({ brandId: true }),
+    handler: (c, { body }) => setApprovers(c.get('ctx'), withParams(body, { brandId: param(c, 'id') })),
   },
   {
     method: 'get',

@@ -9,12 +9,14 @@ import { translateMessage } from './error-text';
 import { AdvisorNote, returnedAnswer, Score } from './expert-bridge-parts';
 import { formatDate } from './i18n';
 import { Layout, sendPage } from './layout';
-import { field, viewOf } from './view';
+import { field, type View, viewOf } from './view';
 
 interface Outcome {
   status?: number;
   error?: AppError;
   body?: string;
+  authorName?: string;
+  authorId?: string;
   flash?: 'asked' | 'submitted';
 }
 
@@ -29,6 +31,52 @@ function refusedPage(c: Context<AppEnv>, err: LinkRefused) {
       </p>
     </Layout>,
     403,
+  );
+}
+
+/** A team question has no named expert: whoever opens the link says who they are. */
+function TeamAuthorFields({
+  v,
+  team,
+  name,
+  picked,
+}: {
+  v: View;
+  team: readonly { id: string; name: string }[];
+  name?: string;
+  picked?: string;
+}) {
+  return (
+    <div class="row">
+      <div class="field">
+        <label for="author-name">{v.t('teamAnswer.name')}</label>
+        <input
+          id="author-name"
+          name="authorName"
+          type="text"
+          maxlength={120}
+          autocomplete="name"
+          value={name ?? ''}
+          aria-describedby="author-help"
+        />
+        <p class="field-help" id="author-help">
+          {v.t('teamAnswer.nameHelp')}
+        </p>
+      </div>
+      {team.length > 0 ? (
+        <div class="field">
+          <label for="author-pick">{v.t('teamAnswer.pick')}</label>
+          <select id="author-pick" name="authorId">
+            <option value="">{v.t('teamAnswer.pickNone')}</option>
+            {team.map((m) => (
+              <option value={m.id} selected={m.id === picked}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -88,6 +136,9 @@ async function renderLinked(c: Context<AppEnv>, escalationId: string, token: str
                     {v.t('expert.answerHelp')}
                   </p>
                 </div>
+                {e.expertId ? null : (
+                  <TeamAuthorFields v={v} team={q.team} name={o.authorName} picked={o.authorId} />
+                )}
                 <button type="submit" class="btn-primary">
                   {v.t('expert.submit')}
                 </button>
@@ -161,9 +212,12 @@ export function answerLinkPages(): Hono<AppEnv> {
       const form = await c.req.parseBody();
       const token = field(form, 'token');
       const body = field(form, what === 'submit' ? 'body' : 'question');
+      const authorName = field(form, 'authorName').trim() || undefined;
+      const authorId = field(form, 'authorId') || undefined;
       try {
-        if (what === 'submit') await answerByLink(c.get('ctx'), { escalationId, token, body });
-        else await askAdvisor(c.get('ctx'), { escalationId, token, question: body });
+        if (what === 'submit') {
+          await answerByLink(c.get('ctx'), { escalationId, token, body, authorName, authorId });
+        } else await askAdvisor(c.get('ctx'), { escalationId, token, question: body });
       } catch (err) {
         if (err instanceof LinkRefused) return refusedPage(c, err);
         if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
@@ -171,6 +225,8 @@ export function answerLinkPages(): Hono<AppEnv> {
             status: statusOf[err.code],
             error: err,
             body: what === 'submit' ? body : undefined,
+            authorName,
+            authorId,
           });
         }
         throw err;

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { can } from '../../domain/permissions';
 import type { ComposerState } from '../../services/inbox/composer-state';
 import { CannedList } from './case-inbox';
-import type { CaseData } from './case-view';
+import { answerAuthor, type CaseData, namesOf } from './case-view';
 import { CsrfField } from './components';
 import { canAnswer, limitsOf, PreflightVerdict, type PreflightView, type ReplyLimits } from './preflight';
 import type { View } from './view';
@@ -128,9 +128,12 @@ export function CaseActions({
   preflight,
   draft,
   composer = null,
+  approver,
 }: {
   v: View;
   data: CaseData;
+  /** May review this case's expert draft: an advisor, or a designated approver of the brand. */
+  approver?: boolean;
   /** Version, canned responses, holding reply: the inbox's additions to the composer. */
   composer?: ComposerState | null;
   /** The network's verdict on answering this case, from the reply pre-flight service. */
@@ -142,6 +145,7 @@ export function CaseActions({
   const c = data.case;
   const base = `/cases/${encodeURIComponent(c.id)}`;
   const role = actor.role;
+  const approves = approver ?? can(role, 'case.approve');
   const active = c.status === 'new' || c.status === 'open';
   const heldByOther = c.assigneeId !== null && c.assigneeId !== actor.id;
   const got = (form: Draft['form'], name: string) => (draft?.form === form ? (draft.fields[name] ?? '') : '');
@@ -281,20 +285,24 @@ export function CaseActions({
     }
   }
 
-  if (c.status === 'awaiting_approval' && can(role, 'case.approve')) {
+  if (c.status === 'awaiting_approval' && approves) {
     const pending = [...data.answers].reverse().find((a) => a.status === 'submitted');
     if (pending) {
       const body = draft?.form === 'approve' ? got('approve', 'body') : pending.body;
+      const author = answerAuthor(pending, namesOf(data));
+      const by = author ? <p class="small">{v.t('teamAnswer.by', { name: author })}</p> : null;
       forms.push(
         !answerable ? (
           <div>
             <h3>{v.t('action.approval')}</h3>
+            {by}
             <PreflightVerdict v={v} p={preflight} />
             <p class="quote">{pending.body}</p>
           </div>
         ) : (
           <Form v={v} action={`${base}/approve`}>
             <h3>{v.t('action.approval')}</h3>
+            {by}
             <p class="muted small">{v.t('action.approvalHelp')}</p>
             <PreflightVerdict v={v} p={preflight} />
             <TextArea
@@ -312,7 +320,7 @@ export function CaseActions({
               <button type="submit" class="btn-primary">
                 {v.t('action.approve')}
               </button>
-              {checkButton('approve')}
+              {can(role, 'case.reply') ? checkButton('approve') : null}
             </div>
           </Form>
         ),
@@ -335,7 +343,7 @@ export function CaseActions({
     }
   }
 
-  const canAct = can(role, 'case.claim') || can(role, 'case.approve');
+  const canAct = can(role, 'case.claim') || approves;
   if (forms.length === 0 && !canAct) return null;
   return (
     <section class="panel actions" aria-labelledby="actions-h">

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { Permission } from '../../domain/permissions';
 import { AppError, statusOf } from '../../lib/errors';
 import type { Ctx } from '../../services/context';
+import { mayApprove } from '../../services/escalation/approvers';
 import { approveAnswer, sendBackAnswer } from '../../services/escalation/review-answer';
 import { claimCase } from '../../services/inbox/claim-case';
 import { type ComposerState, composerState } from '../../services/inbox/composer-state';
@@ -69,6 +70,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
   const composer = await composerState(ctx, caseId);
   const draft = o.draft ?? cannedDraft(composer, c.req.query('canned'));
   const preflight = await loadPreflight(ctx, caseId, data.case.network, textToCheck(data, draft));
+  const approver = await mayApprove(ctx.db, ctx.actor, data.case.brandId);
   return sendPage(
     c,
     <Layout v={v} title={v.t('case.title', { handle })} active={showInboxLink ? 'inbox' : undefined}>
@@ -88,7 +90,14 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
         <div>
           <Thread v={v} data={data} />
           <PresenceNotice v={v} state={composer} />
-          <CaseActions v={v} data={data} preflight={preflight} draft={draft ?? null} composer={composer} />
+          <CaseActions
+            v={v}
+            data={data}
+            preflight={preflight}
+            draft={draft ?? null}
+            composer={composer}
+            approver={approver}
+          />
           <NotesPanel
             v={v}
             state={composer}
@@ -96,7 +105,7 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
             zone={data.case.brand.timezone}
             draft={o.draft?.form === 'note' ? o.draft.fields.body : undefined}
           />
-          <ExpertBridgePanel v={v} data={data} ctx={ctx} />
+          <ExpertBridgePanel v={v} data={data} ctx={ctx} approver={approver} />
           <Answers v={v} data={data} names={names} />
           <Outbox v={v} data={data} names={names} />
           <History v={v} data={data} />
@@ -187,10 +196,11 @@ export function casePages(): Hono<AppEnv> {
   action('ignore', 'case.ignore', 'ignored', (ctx, caseId, f) =>
     ignoreCase(ctx, { caseId, reason: optional(f.reason) }),
   );
-  action('approve', 'case.approve', 'approved', (ctx, caseId, f) =>
+  // The verbs decide who approves: advisors, and the brand's designated approvers among experts.
+  action('approve', 'case.read', 'approved', (ctx, caseId, f) =>
     approveAnswer(ctx, { caseId, body: f.body }),
   );
-  action('send-back', 'case.approve', 'sent_back', (ctx, caseId, f) =>
+  action('send-back', 'case.read', 'sent_back', (ctx, caseId, f) =>
     sendBackAnswer(ctx, { caseId, note: f.note }),
   );
 

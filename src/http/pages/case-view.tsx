@@ -24,6 +24,14 @@ export function namesOf(data: CaseData): Map<string, string> {
   return names;
 }
 
+/** Who wrote a draft: the signed-in expert, or the name given on a team question's link. */
+export function answerAuthor(
+  a: { authorId: string | null; authorName: string | null },
+  names: Map<string, string>,
+): string | null {
+  return a.authorName || (a.authorId && names.get(a.authorId)) || null;
+}
+
 function Time({ v, at, zone }: { v: View; at: Date; zone: string }) {
   return <time datetime={at.toISOString()}>{formatDateTime(v.locale, at, zone)}</time>;
 }
@@ -209,7 +217,7 @@ export function Answers({ v, data, names }: { v: View; data: CaseData; names: Ma
       {data.answers.map((a) => (
         <div class="item">
           <div class="row">
-            <strong>{(a.authorId && names.get(a.authorId)) || v.label('role', 'expert')}</strong>
+            <strong>{answerAuthor(a, names) ?? v.label('role', 'expert')}</strong>
             <Badge tone={a.status === 'approved' ? 'ok' : a.status === 'returned' ? 'muted' : 'warn'}>
               {v.label('answer', a.status)}
             </Badge>

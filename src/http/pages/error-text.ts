@@ -54,6 +54,10 @@ const issueText: Record<string, MessageKey> = {
   'an e-mail channel needs its SMTP server': 'issue.smtp',
   'repeats an earlier public reply word for word: personalise it (networks refuse duplicates)':
     'issue.duplicate',
+  'say who answers': 'teamAnswer.sayWho',
+  'is not in this team': 'teamAnswer.notInTeam',
+  'only experts can be designated approvers: advisors already approve, marketing does not reply':
+    'approvers.onlyExperts',
 };
 
 const fieldKey: Record<string, MessageKey> = {
@@ -63,6 +67,9 @@ const fieldKey: Record<string, MessageKey> = {
   reason: 'field.reason',
   email: 'field.email',
   password: 'field.password',
+  authorName: 'teamAnswer.name',
+  authorId: 'teamAnswer.pick',
+  userIds: 'approvers.title',
 };
 
 /** "write the answer first": what is wrong with a field, in the reader's language where known. */

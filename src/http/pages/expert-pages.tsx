@@ -1,9 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { AppError, NotFoundError, statusOf } from '../../lib/errors';
+import { listApprovalQueue } from '../../services/escalation/approvers';
 import { listExpertQueue } from '../../services/escalation/list-expert-queue';
 import { submitAnswer } from '../../services/escalation/submit-answer';
 import { getCase } from '../../services/inbox/get-case';
 import type { AppEnv } from '../env';
+import { ApprovalQueue } from './approvers-parts';
 import { AuthorCard, ClassificationPanel, Thread } from './case-view';
 import { Age, Badge, CsrfField, ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
@@ -117,6 +119,7 @@ export function expertPages(): Hono<AppEnv> {
   app.get('/expert', needs('expert.queue'), async (c) => {
     const v = viewOf(c);
     const queue = await listExpertQueue(c.get('ctx'));
+    const drafts = await listApprovalQueue(c.get('ctx'));
     const me = v.actor?.id;
     return sendPage(
       c,
@@ -129,6 +132,7 @@ export function expertPages(): Hono<AppEnv> {
         </div>
         <p class="muted">{v.t('expert.intro')}</p>
         <Notice v={v} done={c.req.query('done')} />
+        <ApprovalQueue v={v} drafts={drafts} />
         {queue.length === 0 ? (
           <p class="panel muted">{v.t('expert.empty')}</p>
         ) : (

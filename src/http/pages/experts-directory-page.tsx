@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { can } from '../../domain/permissions';
 import { AppError, statusOf } from '../../lib/errors';
 import { listBrands } from '../../services/admin/list-brands';
+import { listApprovers, setApprovers } from '../../services/escalation/approvers';
 import {
   listExperts,
   myProfile,
@@ -10,6 +11,7 @@ import {
 } from '../../services/escalation/expert-directory';
 import { guidelinesOf, updateGuidelines } from '../../services/escalation/guidelines';
 import type { AppEnv } from '../env';
+import { ApproversForm } from './approvers-parts';
 import { Badge, CsrfField, ErrorNotice } from './components';
 import { translateMessage } from './error-text';
 import { BridgeNotice } from './expert-bridge-parts';
@@ -201,12 +203,18 @@ async function renderGuidelines(c: Context<AppEnv>, o: { status?: number; error?
   const v = viewOf(c, { path: '/admin/guidelines' });
   const brands = await listBrands(ctx);
   const all = await Promise.all(brands.map(async (b) => ({ b, g: await guidelinesOf(ctx.db, b.id) })));
+  const approvers = await listApprovers(ctx);
   return sendPage(
     c,
     <Layout v={v} title={v.t('guidelines.title')} active="experts">
       <h1>{v.t('guidelines.title')}</h1>
       <p class="muted">{v.t('guidelines.intro')}</p>
       <BridgeNotice v={v} done={c.req.query('done')} />
+      {c.req.query('done') === 'approvers_saved' ? (
+        <p class="notice notice-ok" role="status">
+          {v.t('approvers.saved')}
+        </p>
+      ) : null}
       {o.error ? (
         <ErrorNotice v={v} message={translateMessage(v.locale, o.error.message)} issues={o.error.issues} />
       ) : null}
@@ -247,6 +255,12 @@ async function renderGuidelines(c: Context<AppEnv>, o: { status?: number; error?
               </button>
             </p>
           </form>
+          <ApproversForm
+            v={v}
+            brandId={b.id}
+            chosen={approvers.byBrand.get(b.id) ?? []}
+            experts={approvers.experts}
+          />
         </section>
       ))}
     </Layout>,
@@ -326,6 +340,18 @@ export function expertsDirectoryPages(): Hono<AppEnv> {
       throw err;
     }
     return c.redirect('/admin/guidelines?done=guidelines_saved', 303);
+  });
+  app.post('/admin/guidelines/:brandId/approvers', needs('guidelines.manage'), async (c) => {
+    const f = await c.req.parseBody({ all: true });
+    try {
+      await setApprovers(c.get('ctx'), { brandId: c.req.param('brandId'), userIds: list(f.approvers) });
+    } catch (err) {
+      if (err instanceof AppError && recoverable.has(err.code)) {
+        return renderGuidelines(c, { status: statusOf[err.code], error: err });
+      }
+      throw err;
+    }
+    return c.redirect('/admin/guidelines?done=approvers_saved', 303);
   });
   app.get('/me/availability', needs('experts.availability'), (c) => renderMe(c));
   app.post('/me/availability', needs('experts.availability'), async (c) => {

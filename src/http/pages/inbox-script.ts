@@ -67,6 +67,9 @@ export const inboxJs = `(function () {
   var labels = JSON.parse(root.getAttribute('data-events') || '{}');
   var pending = null;
   var es = new EventSource(root.getAttribute('data-stream'));
+  // Says whether the stream is connected, so a page (and a test) knows updates will arrive.
+  es.addEventListener('ready', function () { root.setAttribute('data-live', 'on'); });
+  es.addEventListener('error', function () { root.setAttribute('data-live', 'off'); });
   es.addEventListener('inbox', function (ev) {
     var data = {};
     try { data = JSON.parse(ev.data); } catch (_) {}

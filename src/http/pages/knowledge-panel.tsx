@@ -12,9 +12,23 @@ import type { View } from './view';
  * The expert bridge on the case page: the brand's guidelines next to a draft waiting for approval,
  * and for an open question the closest reusable answers, each usable without escalating.
  */
-export async function ExpertBridgePanel({ v, data, ctx }: { v: View; data: CaseData; ctx: Ctx }) {
-  if (!v.actor || !can(v.actor.role, 'case.reply')) return null;
+export async function ExpertBridgePanel({
+  v,
+  data,
+  ctx,
+  approver = false,
+}: {
+  v: View;
+  data: CaseData;
+  ctx: Ctx;
+  approver?: boolean;
+}) {
   const c = data.case;
+  if (c.status === 'awaiting_approval' && approver) {
+    const draft = [...data.answers].reverse().find((a) => a.status === 'submitted')?.body ?? '';
+    return <GuidelinesCheck v={v} rules={await guidelinesOf(ctx.db, c.brandId)} text={draft} />;
+  }
+  if (!v.actor || !can(v.actor.role, 'case.reply')) return null;
   if (c.status === 'awaiting_approval') {
     const draft = [...data.answers].reverse().find((a) => a.status === 'submitted')?.body ?? '';
     return <GuidelinesCheck v={v} rules={await guidelinesOf(ctx.db, c.brandId)} text={draft} />;

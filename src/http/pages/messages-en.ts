@@ -1,4 +1,5 @@
 import { adminEn } from './messages-admin-en';
+import { approversEn } from './messages-approvers-en';
 import { classifyEn } from './messages-classify-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
@@ -315,6 +316,7 @@ export const en = {
   'field.password': 'Password',
 
   ...adminEn,
+  ...approversEn,
   ...expertsEn,
   ...inboxEn,
   ...reportsEn,

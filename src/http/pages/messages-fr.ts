@@ -1,4 +1,5 @@
 import { adminFr } from './messages-admin-fr';
+import { approversFr } from './messages-approvers-fr';
 import { classifyFr } from './messages-classify-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
@@ -318,6 +319,7 @@ export const fr: Record<MessageKey, string> = {
   'field.password': 'Mot de passe',
 
   ...adminFr,
+  ...approversFr,
   ...expertsFr,
   ...inboxFr,
   ...reportsFr,

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
 import { cases, escalations, mentions, users } from '../../db/schema';
-import { NotFoundError } from '../../lib/errors';
+import { NotFoundError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import type { Actor, Ctx, ServiceDeps } from '../context';
 import { getCase } from '../inbox/get-case';
@@ -73,6 +73,8 @@ export async function openLinkedQuestion(deps: ServiceDeps, input: { escalationI
   return {
     escalation: esc,
     actor,
+    /** For a team question, who may be answering: the page offers them by name. */
+    team: esc.expertId ? [] : (await teamOf(deps, esc.skill)).map(({ id, name }) => ({ id, name })),
     data,
     question,
     earlierCases: earlier.map((e) => ({ ...e, text: firstText.get(e.id) ?? '' })),
@@ -80,30 +82,94 @@ export async function openLinkedQuestion(deps: ServiceDeps, input: { escalationI
   };
 }
 
+/** The experts of a skill's team, active ones only, by name. */
+async function teamOf(deps: ServiceDeps, skill: string) {
+  const rows = await deps.db
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+    .from(users)
+    .where(and(eq(users.role, 'expert'), arrayContains(users.skills, [skill])))
+    .orderBy(asc(users.name));
+  return rows.filter((r) => !r.disabledAt).map(({ id, name, email }) => ({ id, name, email }));
+}
+
 export const linkAnswerInput = z.object({
   escalationId: z.string().min(1),
   token: z.string().min(1),
   body: z.string().trim().min(1, 'write the answer first').max(10_000),
+  /** On a team question: who answers, typed or picked from the team. */
+  authorName: z.string().trim().max(120).optional(),
+  authorId: z.string().trim().max(64).optional(),
 });
 
-/** Submits the answer for approval on the strength of the link (or the e-mail reply, or the bot). */
-export async function answerByLink(deps: ServiceDeps, raw: unknown, via: AnswerVia = 'link') {
+/** Who answers a team question: a picked or named team member, else the name as given. */
+export interface TeamAuthor {
+  authorId?: string;
+  authorName?: string;
+  /** The sender of an e-mail reply: a team member's address names them. */
+  authorEmail?: string;
+}
+
+/**
+ * Submits the answer for approval on the strength of the link (or the e-mail reply, or the bot).
+ * On the page, a team question asks who answers: nobody is signed in, and the approver, the
+ * history and the thanks page need a name.
+ */
+export async function answerByLink(
+  deps: ServiceDeps,
+  raw: unknown,
+  via: AnswerVia = 'link',
+  from: Pick<TeamAuthor, 'authorName' | 'authorEmail'> = {},
+) {
   const d = validate(linkAnswerInput, raw);
   const esc = await verified(deps, d.escalationId, d.token);
-  return answerVerified(deps, esc.id, d.body, via);
+  if (via === 'link' && !esc.expertId && !d.authorId && !d.authorName) {
+    throw new ValidationError([{ field: 'authorName', message: 'say who answers' }]);
+  }
+  return answerVerified(deps, esc.id, d.body, via, { ...from, ...d });
+}
+
+/**
+ * The name a team answer carries. A pick must be in the team; a typed name that is a team
+ * member's becomes theirs (case and spacing aside), so the thanks page credits them.
+ */
+async function namedAuthor(deps: ServiceDeps, skill: string, who: TeamAuthor) {
+  const team = await teamOf(deps, skill);
+  if (who.authorId) {
+    const picked = team.find((m) => m.id === who.authorId);
+    if (!picked) throw new ValidationError([{ field: 'authorId', message: 'is not in this team' }]);
+    return { authorId: picked.id, authorName: picked.name };
+  }
+  const email = who.authorEmail?.trim().toLowerCase();
+  const sender = email ? team.find((m) => m.email.toLowerCase() === email) : undefined;
+  if (sender) return { authorId: sender.id, authorName: sender.name };
+  const name = who.authorName?.replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  const same = team.find((m) => m.name.localeCompare(name, undefined, { sensitivity: 'base' }) === 0);
+  return same ? { authorId: same.id, authorName: same.name } : { authorId: null, authorName: name };
 }
 
 /** For callers that authenticated the request themselves (a signed webhook). */
-export async function answerVerified(deps: ServiceDeps, escalationId: string, body: string, via: AnswerVia) {
+export async function answerVerified(
+  deps: ServiceDeps,
+  escalationId: string,
+  body: string,
+  via: AnswerVia,
+  who: TeamAuthor = {},
+) {
   const [esc0] = await deps.db.select().from(escalations).where(eq(escalations.id, escalationId));
   if (!esc0) throw new NotFoundError('Question', escalationId);
-  const actor = await linkActor(deps, esc0);
+  const linked = await linkActor(deps, esc0);
+  const named = esc0.expertId ? null : await namedAuthor(deps, esc0.skill, who);
+  // The history names who answered: the audit row's actor is the named person when there is one.
+  const actor: Actor = named
+    ? { id: named.authorId ?? linked.id, name: named.authorName, role: 'expert' }
+    : linked;
   const ctx: Ctx = { ...deps, actor };
   return withTransaction(deps.db, async (tx) => {
     const [esc] = await tx.select().from(escalations).where(eq(escalations.id, escalationId)).for('update');
     if (!esc) throw new NotFoundError('Question', escalationId);
     const authorId = actor.id.startsWith('link:') ? null : actor.id;
-    return recordAnswer(tx, ctx, esc, { authorId, body, via });
+    return recordAnswer(tx, ctx, esc, { authorId, authorName: named?.authorName ?? null, body, via });
   });
 }
 

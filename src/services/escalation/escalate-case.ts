@@ -11,6 +11,7 @@ import { freeOrHeldBy, transitionCase } from '../inbox/transition';
 import { validate } from '../validate';
 import { loadCandidates } from './expert-directory';
 import { notifyExperts } from './notify-expert';
+import { skillNameOf } from './skill-name';
 
 export const escalateInput = z.object({
   caseId: z.string().min(1),
@@ -39,7 +40,13 @@ export async function escalateCase(ctx: Ctx, raw: unknown) {
       : [];
     const skill = data.skill ?? topic?.skill ?? 'general';
     const language = c.language === 'fr' ? 'fr' : 'en';
-    const decision = routeQuestion(skill, language, await loadCandidates(tx), ctx.clock.now());
+    const decision = routeQuestion(
+      skill,
+      language,
+      await loadCandidates(tx),
+      ctx.clock.now(),
+      await skillNameOf(tx, c.brandId, skill),
+    );
     await applySlaTargets(tx, c.id, ctx.clock.now(), 'escalated');
     const id = ctx.ids('esc');
     const [row] = await tx

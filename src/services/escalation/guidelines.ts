@@ -8,6 +8,7 @@ import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { validate } from '../validate';
+import { requireApprover } from './approvers';
 
 export async function guidelinesOf(db: Db, brandId: string): Promise<Guidelines> {
   const [g] = await db.select().from(brandGuidelines).where(eq(brandGuidelines.brandId, brandId));
@@ -21,8 +22,9 @@ export async function guidelinesOf(db: Db, brandId: string): Promise<Guidelines>
     : noGuidelines;
 }
 
+/** What the brand's approvers read: advisors, admins and the brand's designated approvers. */
 export async function getGuidelines(ctx: Ctx, brandId: string) {
-  requireActor(ctx, 'case.approve');
+  await requireApprover(ctx.db, ctx, brandId);
   return guidelinesOf(ctx.db, brandId);
 }
 

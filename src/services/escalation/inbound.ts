@@ -56,7 +56,15 @@ export async function receiveEmail(deps: ServiceDeps, mail: InboundMail) {
   if (!token) throw new AppError('unauthorized', 'No answer token in the recipient address');
   const escalationId = token.split('.')[0]!;
   const body = stripQuoted(mail.text);
-  return answerByLink(deps, { escalationId, token, body }, 'email');
+  return answerByLink(deps, { escalationId, token, body }, 'email', sender(mail.from));
+}
+
+/** `"Nadia B." <nadia@x.com>` or a bare address: who replied, for a team question's answer. */
+function sender(from: string): { authorName?: string; authorEmail?: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  const email = (m ? m[2] : from)?.trim() || undefined;
+  const name = m?.[1]?.trim() || undefined;
+  return { authorEmail: email, authorName: name ?? email };
 }
 
 const webhookBody = z.object({

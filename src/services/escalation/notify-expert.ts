@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { mentions, users } from '../../db/schema';
+import { cases, mentions, users } from '../../db/schema';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
 import { answerLink, signAnswerToken } from './answer-links';
+import { skillNameOf } from './skill-name';
 
 interface Routed {
   id: string;
@@ -37,9 +38,12 @@ export async function notifyExperts(tx: Db, ctx: Ctx, esc: Routed, round = 0): P
   // The signing key may be created now: in this transaction, never on a second connection.
   const inTx = { ...ctx, db: tx };
   const question = (first?.text ?? '').slice(0, 600);
+  const [c] = await tx.select({ brandId: cases.brandId }).from(cases).where(eq(cases.id, esc.caseId));
+  const names = c ? await skillNameOf(tx, c.brandId, esc.skill) : undefined;
+  const skill = (fr ? names?.fr : names?.en) ?? esc.skill;
   const subject = fr
-    ? `Question ${esc.skill} pour ${expert ? expert.name : `l’équipe ${esc.skill}`}`
-    : `A ${esc.skill} question for ${expert ? expert.name : `the ${esc.skill} team`}`;
+    ? `Question « ${skill} » pour ${expert ? expert.name : `l’équipe ${skill}`}`
+    : `A ${skill} question for ${expert ? expert.name : `the ${skill} team`}`;
   const lines = [
     `« ${question} »`,
     esc.note ? (fr ? `Note du conseiller : ${esc.note}` : `Advisor's note: ${esc.note}`) : '',

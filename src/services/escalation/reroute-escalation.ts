@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
-import { auditLog, escalations, users } from '../../db/schema';
+import { auditLog, cases, escalations, users } from '../../db/schema';
 import { manualRouting } from '../../domain/routing';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { audit } from '../audit';
@@ -10,6 +10,7 @@ import type { Ctx } from '../context';
 import { validate } from '../validate';
 import { loadCandidates } from './expert-directory';
 import { notifyExperts } from './notify-expert';
+import { skillNameOf } from './skill-name';
 
 export const rerouteInput = z
   .object({
@@ -32,17 +33,20 @@ export async function rerouteEscalation(ctx: Ctx, raw: unknown) {
     const [esc] = await tx.select().from(escalations).where(eq(escalations.id, d.escalationId)).for('update');
     if (!esc) throw new NotFoundError('Question', d.escalationId);
     if (esc.status !== 'open') throw new AppError('conflict', 'This question is already answered');
+    const [c] = await tx.select({ brandId: cases.brandId }).from(cases).where(eq(cases.id, esc.caseId));
     let skill = esc.skill;
     let text: { reason: string; reasonFr: string };
     if (d.expertId) {
-      const target = (await loadCandidates(tx)).find((c) => c.id === d.expertId);
+      const target = (await loadCandidates(tx)).find((x) => x.id === d.expertId);
       if (!target) throw new NotFoundError('Expert', d.expertId);
       const [u] = await tx.select({ skills: users.skills }).from(users).where(eq(users.id, d.expertId));
       skill = u?.skills.includes(esc.skill) ? esc.skill : (u?.skills[0] ?? esc.skill);
-      text = manualRouting({ kind: 'expert', ...target }, skill, actor.name);
+      const name = c ? await skillNameOf(tx, c.brandId, skill) : undefined;
+      text = manualRouting({ kind: 'expert', ...target }, skill, actor.name, name);
     } else {
       skill = d.skill!;
-      text = manualRouting({ kind: 'team' }, skill, actor.name);
+      const name = c ? await skillNameOf(tx, c.brandId, skill) : undefined;
+      text = manualRouting({ kind: 'team' }, skill, actor.name, name);
     }
     const now = ctx.clock.now();
     // Conditional on still open: an answer that lands meanwhile wins, the reroute is refused.

@@ -1,16 +1,16 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, withTransaction } from '../../db/client';
-import { escalations, expertAnswers, users } from '../../db/schema';
+import { cases, escalations, expertAnswers, users } from '../../db/schema';
 import { checkGuidelines, signedBody } from '../../domain/guidelines';
-import { AppError, ValidationError } from '../../lib/errors';
+import { AppError, NotFoundError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
-import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { transitionCase } from '../inbox/transition';
 import { rememberAnswer } from '../knowledge/knowledge-base';
 import { queueReply } from '../replies/queue-reply';
 import { validate } from '../validate';
+import { requireApprover } from './approvers';
 import { guidelinesOf } from './guidelines';
 
 export const approveInput = z.object({
@@ -18,6 +18,14 @@ export const approveInput = z.object({
   /** The text that goes out: the expert's draft as the advisor edited it. */
   body: z.string().trim().min(1, 'the answer cannot be empty').max(10_000),
 });
+
+/** The brand decides who else may review: the gate needs the case before anything moves. */
+async function approverOf(tx: Db, ctx: Ctx, caseId: string) {
+  if (!ctx.actor) throw new AppError('unauthorized', 'Sign in first');
+  const [c] = await tx.select({ brandId: cases.brandId }).from(cases).where(eq(cases.id, caseId));
+  if (!c) throw new NotFoundError('Case', caseId);
+  return requireApprover(tx, ctx, c.brandId);
+}
 
 async function pendingAnswer(tx: Db, caseId: string) {
   const [answer] = await tx
@@ -36,9 +44,9 @@ async function pendingAnswer(tx: Db, caseId: string) {
  * signed with the expert's first name only when the brand asks for it. It becomes reusable knowledge.
  */
 export async function approveAnswer(ctx: Ctx, raw: unknown) {
-  const actor = requireActor(ctx, 'case.approve');
   const { caseId, body } = validate(approveInput, raw);
   const reply = await withTransaction(ctx.db, async (tx) => {
+    const actor = await approverOf(tx, ctx, caseId);
     const answer = await pendingAnswer(tx, caseId);
     const c = await transitionCase(tx, ctx, caseId, 'approve');
     const rules = await guidelinesOf(tx, c.brandId);
@@ -68,7 +76,7 @@ export async function approveAnswer(ctx: Ctx, raw: unknown) {
       details: { edited: body !== answer.body },
     });
     await rememberAnswer(tx, ctx, c, answer, body);
-    return queueReply(tx, ctx, c, signedBody(rules, body, expert?.name ?? null), {
+    return queueReply(tx, ctx, c, signedBody(rules, body, expert?.name ?? answer.authorName ?? null), {
       expertAnswerId: answer.id,
       approvedById: actor.id,
     });
@@ -84,9 +92,9 @@ export const sendBackInput = z.object({
 
 /** Back to the expert with a note; the question is open again for them. */
 export async function sendBackAnswer(ctx: Ctx, raw: unknown) {
-  const actor = requireActor(ctx, 'case.approve');
   const { caseId, note } = validate(sendBackInput, raw);
   return withTransaction(ctx.db, async (tx) => {
+    const actor = await approverOf(tx, ctx, caseId);
     const answer = await pendingAnswer(tx, caseId);
     await transitionCase(tx, ctx, caseId, 'sendBack');
     const now = ctx.clock.now();

@@ -26,7 +26,7 @@ export async function recordAnswer(
   tx: Db,
   ctx: Ctx,
   esc: Escalation,
-  o: { authorId: string | null; body: string; via: AnswerVia },
+  o: { authorId: string | null; authorName?: string | null; body: string; via: AnswerVia },
 ) {
   const now = ctx.clock.now();
   const [won] = await tx
@@ -39,14 +39,27 @@ export async function recordAnswer(
   const id = ctx.ids('ans');
   const [answer] = await tx
     .insert(expertAnswers)
-    .values({ id, escalationId: esc.id, caseId: esc.caseId, authorId: o.authorId, body: o.body, via: o.via })
+    .values({
+      id,
+      escalationId: esc.id,
+      caseId: esc.caseId,
+      authorId: o.authorId,
+      authorName: o.authorName ?? null,
+      body: o.body,
+      via: o.via,
+    })
     .returning();
   await audit(tx, ctx, {
     action: 'expert.answered',
     entityType: 'expert_answer',
     entityId: id,
     caseId: esc.caseId,
-    details: { escalationId: esc.id, length: o.body.length, via: o.via },
+    details: {
+      escalationId: esc.id,
+      length: o.body.length,
+      via: o.via,
+      ...(o.authorName ? { authorName: o.authorName } : {}),
+    },
   });
   return answer!;
 }

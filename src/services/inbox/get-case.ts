@@ -11,6 +11,7 @@ import {
 import { NotFoundError } from '../../lib/errors';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { isDesignatedApprover } from '../escalation/approvers';
 import { canSeeEscalation } from '../escalation/list-expert-queue';
 
 /** Everything the case page shows: the thread, the author, the classification, the history. */
@@ -27,9 +28,13 @@ export async function getCase(ctx: Ctx, caseId: string) {
     .where(eq(escalations.caseId, caseId))
     .orderBy(asc(escalations.createdAt));
   if (actor.role === 'expert') {
-    // Experts see only the cases escalated to them or to their team.
+    // Experts see only the cases escalated to them or to their team, and a designated approver
+    // the escalated cases of their brand.
     const [me] = await ctx.db.select({ skills: users.skills }).from(users).where(eq(users.id, actor.id));
-    if (!escalationRows.some((e) => canSeeEscalation(actor, me?.skills ?? [], e))) {
+    if (
+      !escalationRows.some((e) => canSeeEscalation(actor, me?.skills ?? [], e)) &&
+      !(escalationRows.length > 0 && (await isDesignatedApprover(ctx.db, actor.id, c.brandId)))
+    ) {
       throw new NotFoundError('Case', caseId);
     }
   }

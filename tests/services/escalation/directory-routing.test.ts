@@ -63,10 +63,10 @@ describe('the expert directory and routing', () => {
     const caseId = await makeCase(t, { text: 'I was charged twice for Lumo+', topic: 'billing' });
     const esc = await escalateCase(advisor, { caseId, skill: 'billing' });
     expect(esc.routingReason).toBe(
-      'routed to Nadia Billing: skill billing, speaks English, 0 open questions',
+      'routed to Nadia Billing: skill Billing, speaks English, 0 open questions',
     );
     expect(esc.routingReasonFr).toBe(
-      'orienté vers Nadia Billing : compétence billing, parle anglais, 0 question en cours',
+      'orienté vers Nadia Billing : compétence Facturation, parle anglais, 0 question en cours',
     );
     const [history] = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, esc.id));
     expect(history?.details).toMatchObject({ reason: esc.routingReason, reasonFr: esc.routingReasonFr });
@@ -77,6 +77,7 @@ describe('the expert directory and routing', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.link).toMatch(new RegExp(`^http://passerelle.test/answer/${esc.id}\\?token=`));
     expect(sent[0]!.body).toContain('charged twice');
+    expect(sent[0]!.subject).toBe('Question « Facturation » pour Nadia Billing'); // Nadia reads French
   });
 
   it('falls back to the team queue when the only expert is at their maximum, then on holiday', async () => {
@@ -133,10 +134,13 @@ describe('the expert directory and routing', () => {
     ).rejects.toMatchObject({ code: 'forbidden' });
     const toTeam = await rerouteEscalation(advisor, { escalationId: esc.id, skill: 'billing' });
     expect(toTeam).toMatchObject({ expertId: null, skill: 'billing' });
-    expect(toTeam.routingReason).toBe('rerouted by Camille Advisor to the billing team queue');
+    expect(toTeam.routingReason).toBe('rerouted by Camille Advisor to the Billing team queue');
+    expect(toTeam.routingReasonFr).toBe('réorienté par Camille Advisor vers la file de l’équipe Facturation');
     const toTom = await rerouteEscalation(advisor, { escalationId: esc.id, expertId: tom.actor!.id });
     expect(toTom.expertId).toBe(tom.actor!.id);
-    expect(toTom.routingReasonFr).toContain('réorienté par Camille Advisor vers Tom Firmware');
+    expect(toTom.routingReasonFr).toContain(
+      'réorienté par Camille Advisor vers Tom Firmware : compétence Technique',
+    );
     await expect(rerouteEscalation(advisor, { escalationId: esc.id })).rejects.toMatchObject({
       code: 'validation_failed',
     });
