@@ -105,6 +105,10 @@ describe('correcting labels on the case page', () => {
       /<dd data-field="sentiment"><strong>([^<]+)<\/strong> <span class="small muted">([^<]+)</.exec(html);
     expect(sentiment?.[1]).toBe('Negative');
     expect(sentiment?.[2]).toMatch(/^corrected by .+ \(was (Positive|Neutral|Negative)\)$/);
+    // The classification panel beside it leaves the labels to this one: no second, stale sentiment.
+    const classification = /<h2 id="class-h">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(classification).toContain('Priority');
+    expect(classification).not.toContain('Sentiment');
     const fr = await (await get(`/cases/${caseId}`, 'advisor', 'fr')).text();
     expect(fr).toMatch(/corrigé par .+ \(était/);
   });

@@ -92,7 +92,6 @@ export async function CorrectionPanel({ v, data, ctx }: { v: View; data: CaseDat
           );
         })}
       </dl>
-      <p class="muted small">{v.t('correct.model', { version: cl.modelVersion })}</p>
     </section>
   );
 }

@@ -114,8 +114,13 @@ async function renderCase(c: Context<AppEnv>, caseId: string, o: Outcome = {}) {
           <Facts v={v} data={data} />
           <SlaPanel v={v} c={data.case} zone={data.case.brand.timezone} />
           <AuthorCard v={v} data={data} />
-          <ClassificationPanel v={v} cl={data.classification} zone={data.case.brand.timezone} />
           <CorrectionPanel v={v} data={data} ctx={ctx} />
+          <ClassificationPanel
+            v={v}
+            cl={data.classification}
+            zone={data.case.brand.timezone}
+            labels={false}
+          />
           <Escalations v={v} data={data} names={names} />
         </aside>
       </div>

@@ -124,30 +124,52 @@ function Scored({ v, text, score }: { v: View; text: string; score: number }) {
   );
 }
 
-export function ClassificationPanel({ v, cl, zone }: { v: View; cl: Classification | null; zone: string }) {
+function ScoredLabels({ v, cl }: { v: View; cl: Classification }) {
+  return (
+    <>
+      <dt>{v.t('case.language')}</dt>
+      <dd>
+        <Scored v={v} text={v.label('language', cl.language)} score={cl.languageScore} />
+      </dd>
+      <dt>{v.t('case.sentiment')}</dt>
+      <dd>
+        <SentimentBadge v={v} sentiment={cl.sentiment} />{' '}
+        <span class="muted small">{formatPercent(v.locale, cl.sentimentScore)}</span>
+      </dd>
+      <dt>{v.t('case.intent')}</dt>
+      <dd>
+        <Scored v={v} text={v.label('intent', cl.intent)} score={cl.intentScore} />
+      </dd>
+      <dt>{v.t('case.topic')}</dt>
+      <dd>
+        <Scored v={v} text={v.label('topic', cl.topic)} score={cl.topicScore} />
+      </dd>
+    </>
+  );
+}
+
+/**
+ * `labels` false leaves the four labels to the correction panel beside it, which shows them as
+ * corrected: one page must not show a topic twice with two answers.
+ */
+export function ClassificationPanel({
+  v,
+  cl,
+  zone,
+  labels = true,
+}: {
+  v: View;
+  cl: Classification | null;
+  zone: string;
+  labels?: boolean;
+}) {
   return (
     <section class="panel" aria-labelledby="class-h">
       <h2 id="class-h">{v.t('case.classification')}</h2>
       {cl ? (
         <>
           <dl class="facts">
-            <dt>{v.t('case.language')}</dt>
-            <dd>
-              <Scored v={v} text={v.label('language', cl.language)} score={cl.languageScore} />
-            </dd>
-            <dt>{v.t('case.sentiment')}</dt>
-            <dd>
-              <SentimentBadge v={v} sentiment={cl.sentiment} />{' '}
-              <span class="muted small">{formatPercent(v.locale, cl.sentimentScore)}</span>
-            </dd>
-            <dt>{v.t('case.intent')}</dt>
-            <dd>
-              <Scored v={v} text={v.label('intent', cl.intent)} score={cl.intentScore} />
-            </dd>
-            <dt>{v.t('case.topic')}</dt>
-            <dd>
-              <Scored v={v} text={v.label('topic', cl.topic)} score={cl.topicScore} />
-            </dd>
+            {labels ? <ScoredLabels v={v} cl={cl} /> : null}
             <dt>{v.t('case.specialist')}</dt>
             <dd>
               <SpecialistBadge v={v} value={cl.needsSpecialist} />

@@ -74,7 +74,6 @@ export const classifyEn = {
   'correct.submit': 'Correct',
   'correct.choose': 'Correct {field} to',
   'correct.noneTopic': 'None of our topics',
-  'correct.model': 'Model {version}',
   'done.corrected': 'Thank you: the correction is saved and the brand’s models will learn from it.',
 
   'accuracy.title': 'Classifier accuracy',

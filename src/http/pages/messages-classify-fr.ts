@@ -77,7 +77,6 @@ export const classifyFr: Record<ClassifyMessageKey, string> = {
   'correct.submit': 'Corriger',
   'correct.choose': 'Corriger {field} en',
   'correct.noneTopic': 'Aucun de nos thèmes',
-  'correct.model': 'Modèle {version}',
   'done.corrected': 'Merci : la correction est enregistrée et les modèles de la marque en apprendront.',
 
   'accuracy.title': 'Justesse du classifieur',
