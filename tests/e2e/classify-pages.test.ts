@@ -59,7 +59,7 @@ describe('topics, corrections and accuracy, through the pages', () => {
     await page.fill('#f-keywords', 'fidélité\nloyalty');
     await page.fill('#f-skill', 'loyalty');
     await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
-    expect(await page.locator('.notice-ok').textContent()).toContain('Le thème est ajouté');
+    expect(await page.locator('.notice-ok').textContent()).toContain('Le sujet est ajouté');
     await screenshot(page, 'classify-05-topic-created-fr');
     await page.click('#topic-fidelite a');
     await screenshot(page, 'classify-06-topic-edit-fr');

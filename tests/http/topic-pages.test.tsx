@@ -54,7 +54,7 @@ describe('topics of a brand', () => {
     expect(en).toContain('Add a topic');
     expect(en).toContain('topic-billing');
     const fr = await (await get(`/admin/topics?brand=${t.brandId}`, 'admin', 'fr')).text();
-    expect(fr).toContain('Ajouter un thème');
+    expect(fr).toContain('Ajouter un sujet');
   });
 
   it('refuses the pages and the API to advisors, experts and marketing', async () => {
@@ -110,7 +110,7 @@ describe('topics of a brand', () => {
     const frHtml = await fr.text();
     expect(frHtml).toContain('uniquement des minuscules, des chiffres, - et _');
     expect(frHtml).toContain('donnez au moins un exemple ou un mot-clé');
-    expect(frHtml).toContain('un thème pour spécialistes a besoin de la compétence qui y répond');
+    expect(frHtml).toContain('un sujet pour spécialistes a besoin de la compétence qui y répond');
 
     const taken = await post(`/admin/topics?brand=${t.brandId}`, {
       key: 'billing',
@@ -167,7 +167,7 @@ describe('topics of a brand', () => {
     expect(afterEdit.needsSpecialist).toBe(false);
 
     const editPage = await (await get(`/admin/topics/${row!.id}/edit`, 'admin', 'fr')).text();
-    expect(editPage).toContain('Modifier le thème « loyalty »');
+    expect(editPage).toContain('Modifier le sujet « loyalty »');
     expect(editPage).toContain('rewards scheme');
 
     t.deps.clock.advance(1000);

@@ -1,17 +1,17 @@
 import type { ClassifyMessageKey } from './messages-classify-en';
 
-/** Les thèmes de la marque (admin), les corrections en un clic et le rapport de justesse, en français. */
+/** Les sujets de la marque (admin), les corrections en un clic et le rapport de justesse, en français. */
 export const classifyFr: Record<ClassifyMessageKey, string> = {
-  'nav.topics': 'Thèmes',
+  'nav.topics': 'Sujets',
 
-  'topics.title': 'Thèmes',
+  'topics.title': 'Sujets',
   'topics.intro':
-    'Ce dont on parle à la marque, et qui répond à chaque thème. Le classifieur apprend chaque thème de ses phrases d’exemple et mots-clés, puis des corrections des conseillers.',
+    'Ce dont on parle à la marque, et qui répond à chaque sujet. Le classifieur apprend chaque sujet de ses phrases d’exemple et mots-clés, puis des corrections des conseillers.',
   'topics.brand': 'Marque',
   'topics.show': 'Afficher',
-  'topics.add': 'Ajouter un thème',
+  'topics.add': 'Ajouter un sujet',
   'topics.none':
-    'Cette marque n’a pas encore de thèmes : le thème de chaque mention est « incertain » et va à une personne.',
+    'Cette marque n’a pas encore de sujets : le sujet de chaque mention est « incertain » et va à une personne.',
   'topics.colKey': 'Clé',
   'topics.colLabel': 'Nom',
   'topics.colExamples': 'Exemples et mots-clés',
@@ -24,10 +24,10 @@ export const classifyFr: Record<ClassifyMessageKey, string> = {
   'topics.archive': 'Archiver',
   'topics.restore': 'Restaurer',
   'topics.archived': 'Archivé',
-  'topics.showArchived': 'Afficher les thèmes archivés',
-  'topics.back': 'Retour aux thèmes',
-  'topics.newTitle': 'Nouveau thème',
-  'topics.editTitle': 'Modifier le thème « {key} »',
+  'topics.showArchived': 'Afficher les sujets archivés',
+  'topics.back': 'Retour aux sujets',
+  'topics.newTitle': 'Nouveau sujet',
+  'topics.editTitle': 'Modifier le sujet « {key} »',
   'topics.formIntro':
     'Quelques vraies phrases apprennent plus au classifieur que beaucoup de mots-clés. Les changements s’appliquent à la prochaine mention classée ; une marque qui a des corrections voit aussi son modèle réentraîné.',
   'topics.key': 'Clé',
@@ -41,20 +41,20 @@ export const classifyFr: Record<ClassifyMessageKey, string> = {
   'topics.keywordsHelp': 'Un par ligne.',
   'topics.needsSpecialist': 'Demande un spécialiste',
   'topics.needsSpecialistHelp':
-    'Les mentions sur ce thème sont transmises aux experts ayant la compétence ci-dessous.',
+    'Les mentions sur ce sujet sont transmises aux experts ayant la compétence ci-dessous.',
   'topics.skill': 'Compétence ou équipe qui y répond',
   'topics.skillHelp':
-    'La compétence des experts (facturation, réseau…). Obligatoire quand le thème demande un spécialiste.',
-  'topics.submitNew': 'Ajouter le thème',
-  'topics.submitEdit': 'Enregistrer le thème',
+    'La compétence des experts (facturation, réseau…). Obligatoire quand le sujet demande un spécialiste.',
+  'topics.submitNew': 'Ajouter le sujet',
+  'topics.submitEdit': 'Enregistrer le sujet',
 
-  'done.topic_created': 'Le thème est ajouté : les prochaines mentions classées peuvent le recevoir.',
-  'done.topic_updated': 'Le thème est enregistré : les prochaines mentions classées l’utilisent.',
+  'done.topic_created': 'Le sujet est ajouté : les prochaines mentions classées peuvent le recevoir.',
+  'done.topic_updated': 'Le sujet est enregistré : les prochaines mentions classées l’utilisent.',
   'done.topic_archived':
-    'Le thème est archivé : les nouvelles mentions ne le reçoivent plus ; les dossiers passés le gardent.',
-  'done.topic_restored': 'Le thème est restauré.',
+    'Le sujet est archivé : les nouvelles mentions ne le reçoivent plus ; les dossiers passés le gardent.',
+  'done.topic_restored': 'Le sujet est restauré.',
 
-  'issue.topicKeyTaken': 'un autre thème de cette marque a déjà cette clé',
+  'issue.topicKeyTaken': 'un autre sujet de cette marque a déjà cette clé',
   'issue.topicKeyReserved': 'est réservée par le classifieur (unsure, none)',
   'issue.slug': 'uniquement des minuscules, des chiffres, - et _',
   'issue.max80': '80 caractères au plus',
@@ -64,19 +64,19 @@ export const classifyFr: Record<ClassifyMessageKey, string> = {
   'issue.keywordLong': 'chaque mot-clé fait 60 caractères au plus',
   'issue.max50Lines': '50 lignes au plus',
   'issue.exampleOrKeyword': 'donnez au moins un exemple ou un mot-clé',
-  'issue.skillNeeded': 'un thème pour spécialistes a besoin de la compétence qui y répond',
+  'issue.skillNeeded': 'un sujet pour spécialistes a besoin de la compétence qui y répond',
 
   'correct.title': 'Étiquettes',
   'correct.intro': 'Erreur ? Choisissez la bonne étiquette : les modèles de la marque en apprennent.',
   'correct.field.language': 'Langue',
   'correct.field.sentiment': 'Sentiment',
   'correct.field.intent': 'Intention',
-  'correct.field.topic': 'Thème',
+  'correct.field.topic': 'Sujet',
   'correct.score': 'sûr à {score}',
   'correct.by': 'corrigé par {name} (était {from})',
   'correct.submit': 'Corriger',
   'correct.choose': 'Corriger {field} en',
-  'correct.noneTopic': 'Aucun de nos thèmes',
+  'correct.noneTopic': 'Aucun de nos sujets',
   'done.corrected': 'Merci : la correction est enregistrée et les modèles de la marque en apprendront.',
 
   'accuracy.title': 'Justesse du classifieur',
