@@ -30,6 +30,8 @@ const N = Number(process.env.BENCH_MENTIONS ?? 20_000);
 const AUTHORS = Math.max(1, Math.floor(N / 10));
 const PG_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHUNK = 1_000;
+/** `pglite`, `postgres` or both (default): one database alone when profiling. */
+const ONLY = process.env.BENCH_DB ?? 'both';
 
 interface Figures {
   label: string;
@@ -54,21 +56,23 @@ async function main() {
   console.log(`classification alone (same texts, this process): ${fmt(classifyOnly)} mentions/s`);
 
   const results: Figures[] = [];
-  const pglite = await openPglite(null);
-  try {
-    results.push(await measure('PGlite (in memory)', pglite, network.baseUrl, models, posts));
-  } finally {
-    await pglite.close();
+  if (ONLY !== 'postgres') {
+    const pglite = await openPglite(null);
+    try {
+      results.push(await measure('PGlite (in memory)', pglite, network.baseUrl, models, posts));
+    } finally {
+      await pglite.close();
+    }
   }
 
-  const scratch = await scratchPostgres(PG_URL);
+  const scratch = ONLY === 'pglite' ? null : await scratchPostgres(PG_URL);
   if (scratch) {
     try {
       results.push(await measure('PostgreSQL (127.0.0.1)', scratch.database, network.baseUrl, models, posts));
     } finally {
       await scratch.drop();
     }
-  } else {
+  } else if (ONLY !== 'pglite') {
     console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
   }
   await network.close();
