@@ -10,8 +10,9 @@ import { type SQL, sql } from 'drizzle-orm';
  *
  * Keys are the column names of `columns`; a missing key reads as null. Rows keep their order
  * (`ord`, 1-based), for tables whose sequence records the order of insertion.
- * Strings must be clean (no NUL, no lone surrogate: see listening/sanitise.ts), as for any text
- * parameter.
+ * Strings must be clean: PostgreSQL refuses NUL in text, and a lone surrogate, which a text
+ * parameter's encoder would have replaced, reaches it here as a JSON escape it refuses too (see
+ * listening/sanitise.ts).
  */
 export function recordset(rows: readonly object[], columns: string): SQL {
   const names = columns
