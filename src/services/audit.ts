@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { recordset } from '../db/bulk';
 import type { Db } from '../db/client';
-import { auditLog } from '../db/schema';
 import type { Ctx } from './context';
 
 export interface AuditEntry {
@@ -10,22 +11,26 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Written in the caller's transaction, so an action and its trace commit together. */
+/**
+ * Written in the caller's transaction, so an action and its trace commit together. One statement
+ * however many entries (a poll writes hundreds), in the order given: `seq` follows it.
+ */
 export async function audit(tx: Db, ctx: Ctx, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  const at = ctx.clock.now();
-  await tx.insert(auditLog).values(
-    list.map((e) => ({
-      id: ctx.ids('aud'),
-      at,
-      actorId: ctx.actor?.id ?? null,
-      actorLabel: ctx.actor?.name ?? 'system',
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      caseId: e.caseId ?? null,
-      details: e.details ?? {},
-    })),
+  const rows = list.map((e) => ({
+    id: ctx.ids('aud'),
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    case_id: e.caseId ?? null,
+    details: e.details ?? {},
+  }));
+  await tx.execute(
+    sql`insert into audit_log (id, at, actor_id, actor_label, action, entity_type, entity_id, case_id, details)
+      select x.id, ${ctx.clock.now().toISOString()}::timestamptz, ${ctx.actor?.id ?? null},
+        ${ctx.actor?.name ?? 'system'}, x.action, x.entity_type, x.entity_id, x.case_id, x.details
+      from ${recordset(rows, 'id text, action text, entity_type text, entity_id text, case_id text, details jsonb')}
+      order by x.ord`,
   );
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoConnector } from '../../connectors/demo';
-import { classifications, deadLetters, listeners, mentions } from '../../src/db/schema';
+import { authors, classifications, deadLetters, listeners, mentions } from '../../src/db/schema';
 import { asSystem } from '../../src/services/context';
 import { pollListener } from '../../src/services/listening/poll-listener';
 import { MAX_MENTION_TEXT } from '../../src/services/listening/sanitise';
@@ -43,7 +43,13 @@ describe('a hostile network', () => {
   it('quarantines wrong types, a 1 MB text and broken text, stores the rest, and moves on', async () => {
     const wrongType = { ...post(2), author: { id: 7, handle: null } };
     const huge = post(3, { text: `@lumo ${'x'.repeat(1_000_000)}` });
-    const nasty = post(4, { text: '@lumo nul\u0000 and lone \ud800 surrogate' });
+    // Every string stored is cleaned, not only the text: rows travel to the database as JSON.
+    const nasty = post(4, {
+      text: '@lumo nul\u0000 and lone \ud800 surrogate',
+      inReplyTo: 'gone\udc00',
+      threadRoot: 'root\u0000\ud800',
+      author: { id: 'a\ud800', handle: 'nasty\u0000', name: 'Na\udfffsty', followers: 1 },
+    });
     net.answer = ({ after }) =>
       after === null ? { body: page([post(1), wrongType, huge, nasty, post(5)]) } : { body: page([]) };
 
@@ -52,6 +58,10 @@ describe('a hostile network', () => {
     expect(await stored()).toEqual(['h1', 'h4', 'h5']);
     const [clean] = await t.deps.db.select().from(mentions).where(eq(mentions.externalId, 'h4'));
     expect(clean!.text).toBe('@lumo nul and lone \ufffd surrogate');
+    expect(clean!.inReplyToExternalId).toBe('gone\ufffd');
+    expect(clean!.threadRootExternalId).toBe('root\ufffd');
+    const [who] = await t.deps.db.select().from(authors).where(eq(authors.id, clean!.authorId));
+    expect(who).toMatchObject({ externalId: 'a\ufffd', handle: 'nasty', displayName: 'Na\ufffdsty' });
 
     const dead = await letters();
     expect(dead.map((d) => d.externalId).sort()).toEqual(['h2', 'h3']);

@@ -10,10 +10,30 @@ const MAX_RAW_CHARS = 200_000;
  * transaction and lose the poll. Invalid UTF-8 was already turned into U+FFFD by the decoder.
  */
 export function cleanString(value: string): string {
+  if (isCleanString(value)) return value;
   return value.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
+// ES2024, not yet in our TypeScript lib; Node 20 and Workers have it.
+const isWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
+/** The common case, checked natively: most strings need no cleaning and are not copied. */
+function isCleanString(value: string): boolean {
+  return isWellFormed?.call(value) === true && !value.includes('\u0000');
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when cleanJson would change nothing: then the payload is kept, not copied. */
+function isCleanJson(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return isCleanString(value);
+  if (depth > 40) return value === null;
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((v) => isCleanJson(v, depth + 1));
+  for (const [k, v] of Object.entries(value))
+    if (!isCleanString(k) || !isCleanJson(v, depth + 1)) return false;
+  return true;
+}
 
 /** Deep copy with every string cleaned; keeps the JSON shape. */
 export function cleanJson(value: unknown, depth = 0): unknown {
@@ -45,19 +65,29 @@ export function screenMentions(mentions: Mention[]): { kept: Mention[]; rejected
       });
       continue;
     }
-    const raw = cleanJson(m.raw ?? {});
+    const raw = isCleanJson(m.raw ?? {}) ? (m.raw ?? {}) : cleanJson(m.raw ?? {});
     kept.push({
       ...m,
       externalId: cleanString(m.externalId),
       text: cleanString(m.text),
+      // Every string is stored, so every string is cleaned (rows travel as JSON: db/bulk.ts).
+      url: cleanOptional(m.url),
+      language: cleanOptional(m.language),
+      inReplyToId: cleanOptional(m.inReplyToId),
+      threadRootId: cleanOptional(m.threadRootId),
       raw: JSON.stringify(raw).length > MAX_RAW_CHARS ? { truncated: true } : raw,
       author: {
         ...m.author,
         externalId: cleanString(m.author.externalId),
         handle: cleanString(m.author.handle),
-        displayName: m.author.displayName == null ? null : cleanString(m.author.displayName),
+        displayName: cleanOptional(m.author.displayName),
+        url: cleanOptional(m.author.url),
       },
     });
   }
   return { kept, rejected };
+}
+
+function cleanOptional<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? cleanString(value) : value) as T;
 }

@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Mention, NetworkId } from '../../../connectors/types';
 import type { Classification } from '../../classify';
 import { priorityOf } from '../../classify';
-import type { Db } from '../../db/client';
-import { authors, type CaseStatus, cases, classifications, mentions, replies } from '../../db/schema';
+import { anyText, recordset, textRows } from '../../db/bulk';
+import { type Db, queryRows } from '../../db/client';
+import { type CaseStatus, cases, replies } from '../../db/schema';
 import { responseTargetMinutes, statusAfterFollowUp } from '../../domain/case-status';
 import { type AuditEntry, audit } from '../audit';
 import type { Ctx } from '../context';
@@ -23,15 +24,24 @@ export interface StoreTarget {
   network: NetworkId;
 }
 
-/** Rows per statement: well under PostgreSQL's 65,535 bound parameters for the widest table. */
-const CHUNK = 1_000;
+interface Prepared {
+  item: IncomingMention;
+  id: string;
+  authorId: string;
+  threadRoot: string;
+}
 
 /**
- * Stores mentions idempotently in the caller's transaction, a poll's worth at a time: multi-row
- * `insert ... on conflict do nothing returning` for authors, mentions, cases and classifications,
- * so a mention already stored is skipped by the unique index (never check-then-insert) and the cost
- * is a handful of statements per poll rather than several per mention. Each new mention joins the
- * case of its thread. Returns the ids of the mentions actually inserted.
+ * Stores mentions idempotently in the caller's transaction, a poll's worth at a time, in a handful
+ * of statements whatever the number of mentions: authors, then the posts already stored, then the
+ * cases, then mentions (each with its case) and their classifications in one statement. Rows travel
+ * as one JSON parameter per statement (db/bulk.ts). Each new mention joins the case of its thread.
+ * Returns the ids of the mentions actually inserted.
+ *
+ * No duplicate: the mention insert is `on conflict do nothing` on the unique index, never a
+ * check-then-insert. The lookup of what is already stored only decides which posts open or join a
+ * case, and it stays true until commit because ingest for one brand and network holds a
+ * transaction lock: another instance storing the same posts waits, then finds them stored.
  */
 export async function storeMentions(
   tx: Db,
@@ -40,70 +50,97 @@ export async function storeMentions(
   incoming: IncomingMention[],
 ): Promise<string[]> {
   if (incoming.length === 0) return [];
-  const now = ctx.clock.now();
   // Oldest first, so a reply in the same batch finds the case its root opens; one row per post.
   const byId = new Map<string, IncomingMention>();
   for (const item of incoming)
     if (!byId.has(item.mention.externalId)) byId.set(item.mention.externalId, item);
   const ordered = [...byId.values()].sort((a, b) => a.mention.createdAt.localeCompare(b.mention.createdAt));
-  const authorIds = await upsertAuthors(tx, ctx, target.network, ordered);
-  const roots = await resolveThreadRoots(tx, target, ordered);
 
-  const prepared = ordered.map((item) => ({
-    item,
-    id: ctx.ids('men'),
-    authorId: authorIds.get(item.mention.author.externalId)!,
-    threadRoot: roots.get(item.mention.externalId)!,
-  }));
-  const insertedIds = new Set<string>();
-  for (const part of chunks(prepared, CHUNK)) {
-    const rows = await tx
-      .insert(mentions)
-      .values(
-        part.map(({ item, id, authorId, threadRoot }) => {
-          const m = item.mention;
-          return {
-            id,
-            brandId: target.brandId,
-            listenerId: target.listenerId,
-            network: target.network,
-            externalId: m.externalId,
-            authorId,
-            text: m.text,
-            url: m.url,
-            language: item.classification?.language.label ?? m.language ?? null,
-            inReplyToExternalId: m.inReplyToId ?? null,
-            threadRootExternalId: threadRoot,
-            fromBrand: item.fromBrand,
-            raw: m.raw ?? {},
-            postedAt: new Date(m.createdAt),
-            receivedAt: now,
-          };
-        }),
-      )
-      .onConflictDoNothing()
-      .returning({ id: mentions.id });
-    for (const r of rows) insertedIds.add(r.id);
-  }
-  const fresh = prepared.filter((p) => insertedIds.has(p.id));
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`ingest:${target.brandId}:${target.network}`}))`,
+  );
+  const authorIds = await upsertAuthors(tx, ctx, target.network, ordered);
+  const known = await storedRoots(tx, target, ordered);
+  const roots = await resolveThreadRoots(tx, target, ordered, known);
+  const fresh: Prepared[] = ordered
+    .filter((item) => !known.has(item.mention.externalId))
+    .map((item) => ({
+      item,
+      id: ctx.ids('men'),
+      authorId: authorIds.get(item.mention.author.externalId)!,
+      threadRoot: roots.get(item.mention.externalId)!,
+    }));
   if (fresh.length === 0) return [];
 
   const caseOf = await attachCases(tx, ctx, target, fresh);
-  await setMentionCases(tx, fresh, caseOf);
-  const classified = fresh.filter((p) => p.item.classification);
-  for (const part of chunks(classified, CHUNK)) {
-    await tx
-      .insert(classifications)
-      .values(part.map((p) => classificationRow(ctx, p.id, p.item.classification!, priorityFor(p.item))));
+  const inserted = await insertMentions(tx, ctx, target, fresh, caseOf);
+  // Under the lock nobody else stores these posts; a gap means the lock did not hold, and the
+  // cases opened above would be wrong: better to fail the poll, which rolls back and retries.
+  if (inserted !== fresh.length) {
+    throw new Error(
+      `stored ${inserted} of ${fresh.length} new mentions: another writer raced the ingest lock`,
+    );
   }
   return fresh.map((p) => p.id);
 }
 
-interface Prepared {
-  item: IncomingMention;
-  id: string;
-  authorId: string;
-  threadRoot: string;
+const MENTION_COLUMNS =
+  'id text, external_id text, author_id text, case_id text, text text, url text, language text, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz';
+const CLASSIFICATION_COLUMNS =
+  'id text, mention_id text, language text, language_score real, sentiment text, sentiment_score real, intent text, intent_score real, topic text, topic_score real, needs_specialist text, priority integer, model_version text';
+
+/** The mentions and their classifications in one statement; returns how many mentions were new. */
+async function insertMentions(
+  tx: Db,
+  ctx: Ctx,
+  target: StoreTarget,
+  fresh: Prepared[],
+  caseOf: Map<string, string>,
+): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const mentionRows = fresh.map(({ item, id, authorId, threadRoot }) => {
+    const m = item.mention;
+    return {
+      id,
+      external_id: m.externalId,
+      author_id: authorId,
+      case_id: caseOf.get(threadRoot) ?? null,
+      text: m.text,
+      url: m.url ?? null,
+      language: item.classification?.language.label ?? m.language ?? null,
+      in_reply_to: m.inReplyToId ?? null,
+      thread_root: threadRoot,
+      from_brand: item.fromBrand,
+      raw: m.raw ?? {},
+      posted_at: new Date(m.createdAt).toISOString(),
+    };
+  });
+  const classificationRows = fresh.flatMap((p) =>
+    p.item.classification ? [classificationRow(ctx, p.id, p.item.classification, priorityFor(p.item))] : [],
+  );
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with m as (
+      insert into mentions (id, brand_id, listener_id, network, external_id, author_id, case_id, text, url,
+        language, in_reply_to_external_id, thread_root_external_id, from_brand, raw, posted_at, received_at)
+      select x.id, ${target.brandId}, ${target.listenerId}, ${target.network}, x.external_id, x.author_id,
+        x.case_id, x.text, x.url, x.language, x.in_reply_to, x.thread_root, x.from_brand, x.raw,
+        x.posted_at, ${now}::timestamptz
+      from ${recordset(mentionRows, MENTION_COLUMNS)}
+      order by x.ord
+      on conflict do nothing
+      returning id
+    ), c as (
+      insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
+        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
+      select x.id, x.mention_id, x.language, x.language_score, x.sentiment, x.sentiment_score, x.intent,
+        x.intent_score, x.topic, x.topic_score, x.needs_specialist, x.priority, x.model_version, ${now}::timestamptz
+      from ${recordset(classificationRows, CLASSIFICATION_COLUMNS)}
+      where x.mention_id in (select id from m)
+    )
+    select id from m`,
+  );
+  return rows.length;
 }
 
 /**
@@ -127,14 +164,24 @@ async function attachCases(
   }
   const entries: AuditEntry[] = [];
   const opened = new Map<string, string>();
-  const candidates = [...byRoot.values()].map((list) => ({ first: list[0]!, id: ctx.ids('case') }));
-  const targetsFor = candidates.length > 0 ? await openingTargetsFor(tx, target.brandId) : () => null;
-  for (const part of chunks(candidates, CHUNK)) {
-    const rows = await tx
-      .insert(cases)
-      .values(part.map(({ first, id }) => caseRow(target, first, id, targetsFor)))
-      .onConflictDoNothing()
-      .returning({ id: cases.id, root: cases.threadRootExternalId });
+  if (byRoot.size > 0) {
+    const targetsFor = await openingTargetsFor(tx, target.brandId);
+    const rows = await queryRows<{ id: string; root: string }>(
+      tx,
+      sql`insert into cases (id, brand_id, network, thread_root_external_id, author_id, status, priority,
+          language, intent, sentiment, topic, needs_specialist, due_at, first_response_due_at,
+          resolution_due_at, last_mention_at)
+        select x.id, ${target.brandId}, ${target.network}, x.root, x.author_id, 'new', x.priority,
+          x.language, x.intent, x.sentiment, x.topic, x.needs_specialist, x.due_at,
+          x.first_response_due_at, x.resolution_due_at, x.last_mention_at
+        from ${recordset(
+          [...byRoot.values()].map((list) => caseRow(list[0]!, ctx.ids('case'), targetsFor)),
+          CASE_COLUMNS,
+        )}
+        order by x.ord
+        on conflict do nothing
+        returning id, thread_root_external_id as root`,
+    );
     for (const r of rows) opened.set(r.root, r.id);
   }
   const followUps: Array<{ root: string; items: Prepared[] }> = [];
@@ -165,24 +212,39 @@ async function attachCases(
   const brandRoots = [...new Set(fresh.filter((p) => p.item.fromBrand).map((p) => p.threadRoot))].filter(
     (r) => !caseOf.has(r),
   );
-  for (const part of chunks(brandRoots, CHUNK)) {
-    const rows = await tx
-      .select({ id: cases.id, root: cases.threadRootExternalId })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.brandId, target.brandId),
-          eq(cases.network, target.network),
-          inArray(cases.threadRootExternalId, part),
-        ),
-      );
+  if (brandRoots.length > 0) {
+    const rows = await casesOfThreads(tx, target, brandRoots, false);
     for (const r of rows) caseOf.set(r.root, r.id);
   }
   await audit(tx, ctx, entries);
   return caseOf;
 }
 
-/** Follow-ups on existing cases: locked, then one update per case carrying all its new posts. */
+/** The cases of these threads, one index probe each; locked in thread order when asked. */
+function casesOfThreads(
+  tx: Db,
+  target: StoreTarget,
+  roots: string[],
+  lock: boolean,
+): Promise<Array<{ id: string; root: string; status: CaseStatus; priority: number; lastMentionMs: number }>> {
+  // Epoch milliseconds as float8: a number on both drivers, where a timestamp is a Date or a string.
+  return queryRows(
+    tx,
+    sql`select c.id, v.root, c.status, c.priority,
+        (extract(epoch from c.last_mention_at) * 1000)::float8 as "lastMentionMs"
+      from (select value as root from ${textRows([...roots].sort())} order by 1) as v
+      cross join lateral (
+        select id, status, priority, last_mention_at from cases
+        where brand_id = ${target.brandId} and network = ${target.network} and thread_root_external_id = v.root
+        limit 1 ${lock ? sql`for update` : sql``}
+      ) c`,
+  );
+}
+
+const CASE_COLUMNS =
+  'id text, root text, author_id text, priority integer, language text, intent text, sentiment text, topic text, needs_specialist text, due_at timestamptz, first_response_due_at timestamptz, resolution_due_at timestamptz, last_mention_at timestamptz';
+
+/** Follow-ups on existing cases: locked, then one statement updates each with all its new posts. */
 async function joinCases(
   tx: Db,
   ctx: Ctx,
@@ -192,39 +254,19 @@ async function joinCases(
 ): Promise<Map<string, string>> {
   const joined = new Map<string, string>();
   if (followUps.length === 0) return joined;
-  const existing = new Map<
-    string,
-    { id: string; status: CaseStatus; priority: number; lastMentionAt: Date }
-  >();
-  for (const part of chunks(followUps, CHUNK)) {
-    const rows = await tx
-      .select({
-        id: cases.id,
-        root: cases.threadRootExternalId,
-        status: cases.status,
-        priority: cases.priority,
-        lastMentionAt: cases.lastMentionAt,
-      })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.brandId, target.brandId),
-          eq(cases.network, target.network),
-          inArray(
-            cases.threadRootExternalId,
-            part.map((f) => f.root),
-          ),
-        ),
-      )
-      .orderBy(cases.id)
-      .for('update');
-    for (const r of rows) existing.set(r.root, r);
-  }
+  const rows = await casesOfThreads(
+    tx,
+    target,
+    followUps.map((f) => f.root),
+    true,
+  );
+  const existing = new Map(rows.map((r) => [r.root, r]));
+  const updates: Array<{ id: string; status: CaseStatus; priority: number; last_mention_at: string }> = [];
   for (const { root, items } of followUps) {
     const c = existing.get(root);
     if (!c) throw new Error('case vanished while joining its thread');
-    let { status, priority, lastMentionAt } = c;
-    const before = status;
+    let { status, priority } = c;
+    let lastMentionAt = new Date(c.lastMentionMs);
     for (const p of items) {
       const next = statusAfterFollowUp(status);
       entries.push({
@@ -239,42 +281,21 @@ async function joinCases(
       const postedAt = new Date(p.item.mention.createdAt);
       if (postedAt > lastMentionAt) lastMentionAt = postedAt;
     }
-    if (
-      status !== before ||
-      priority !== c.priority ||
-      lastMentionAt.getTime() !== c.lastMentionAt.getTime()
-    ) {
-      await tx
-        .update(cases)
-        .set({ status, priority, lastMentionAt, updatedAt: ctx.clock.now() })
-        .where(eq(cases.id, c.id));
-    } else {
-      await tx.update(cases).set({ updatedAt: ctx.clock.now() }).where(eq(cases.id, c.id));
-    }
+    // Unchanged values are written back as they were: the case is touched (updated_at) either way.
+    updates.push({ id: c.id, status, priority, last_mention_at: lastMentionAt.toISOString() });
     joined.set(root, c.id);
   }
+  // The id list as well as the join: the planner then reads the cases by their key, not all of them.
+  await tx.execute(
+    sql`update ${cases} set status = x.status, priority = x.priority, last_mention_at = x.last_mention_at,
+        updated_at = ${ctx.clock.now().toISOString()}::timestamptz
+      from ${recordset(updates, 'id text, status text, priority integer, last_mention_at timestamptz')}
+      where ${cases.id} = x.id and ${cases.id} = ${anyText(updates.map((u) => u.id))}`,
+  );
   return joined;
 }
 
-/** One statement for the whole poll: each new mention gets the case of its thread. */
-async function setMentionCases(tx: Db, fresh: Prepared[], caseOf: Map<string, string>): Promise<void> {
-  const pairs = fresh.flatMap((p) => {
-    const caseId = caseOf.get(p.threadRoot);
-    return caseId ? [{ id: p.id, caseId }] : [];
-  });
-  for (const part of chunks(pairs, CHUNK)) {
-    const values = sql.join(
-      part.map((p) => sql`(${p.id}, ${p.caseId})`),
-      sql`, `,
-    );
-    await tx.execute(
-      sql`update ${mentions} set case_id = v.case_id from (values ${values}) as v(id, case_id) where ${mentions.id} = v.id`,
-    );
-  }
-}
-
 function caseRow(
-  target: StoreTarget,
   first: Prepared,
   id: string,
   targetsFor: (
@@ -288,54 +309,71 @@ function caseRow(
   const sla = targetsFor(priority, postedAt);
   return {
     id,
-    brandId: target.brandId,
-    network: target.network,
-    threadRootExternalId: first.threadRoot,
-    authorId: first.authorId,
-    status: 'new' as const,
+    root: first.threadRoot,
+    author_id: first.authorId,
     priority,
     language: c.language.label,
     intent: c.intent.label,
     sentiment: c.sentiment.label,
     topic: c.topic.label,
-    needsSpecialist: specialistFlag(c.needsSpecialist),
+    needs_specialist: specialistFlag(c.needsSpecialist),
     // Without an SLA policy the domain's default response target still orders the inbox.
-    dueAt: sla?.firstResponseDueAt ?? new Date(postedAt.getTime() + responseTargetMinutes(priority) * 60_000),
-    firstResponseDueAt: sla?.firstResponseDueAt ?? null,
-    resolutionDueAt: sla?.resolutionDueAt ?? null,
-    lastMentionAt: postedAt,
+    due_at: (
+      sla?.firstResponseDueAt ?? new Date(postedAt.getTime() + responseTargetMinutes(priority) * 60_000)
+    ).toISOString(),
+    first_response_due_at: sla?.firstResponseDueAt.toISOString() ?? null,
+    resolution_due_at: sla?.resolutionDueAt.toISOString() ?? null,
+    last_mention_at: postedAt.toISOString(),
   };
 }
 
 /**
+ * The posts of the batch already stored, and the stored parents they answer, in one lookup:
+ * external id -> thread root.
+ */
+async function storedRoots(
+  tx: Db,
+  target: StoreTarget,
+  ordered: IncomingMention[],
+): Promise<Map<string, string>> {
+  const wanted = new Set<string>();
+  for (const { mention: m } of ordered) {
+    wanted.add(m.externalId);
+    if (m.inReplyToId) wanted.add(m.inReplyToId);
+  }
+  const rows = await queryRows<{ external_id: string; root: string }>(
+    tx,
+    sql`select v.external_id, m.root from ${textRows([...wanted])} as v(external_id)
+      cross join lateral (
+        select thread_root_external_id as root from mentions
+        where brand_id = ${target.brandId} and network = ${target.network} and external_id = v.external_id
+        limit 1
+      ) m`,
+  );
+  return new Map(rows.map((r) => [r.external_id, r.root]));
+}
+
+/**
  * Networks that do not name the thread root (Mastodon gives only the parent) still thread: a reply
- * to a stored post, or to one of our own replies, joins that post's conversation. Parents are looked
- * up for the whole batch at once; a parent in the same batch lends its own resolved root.
+ * to a stored post, or to one of our own replies, joins that post's conversation. A parent in the
+ * same batch lends its own resolved root.
  */
 async function resolveThreadRoots(
   tx: Db,
   target: StoreTarget,
   ordered: IncomingMention[],
+  stored: Map<string, string>,
 ): Promise<Map<string, string>> {
-  const parents = [
-    ...new Set(ordered.flatMap((i) => (i.mention.inReplyToId ? [i.mention.inReplyToId] : []))),
+  const inBatch = new Set(ordered.map((i) => i.mention.externalId));
+  const missing = [
+    ...new Set(
+      ordered.flatMap(({ mention: m }) =>
+        m.inReplyToId && !stored.has(m.inReplyToId) && !inBatch.has(m.inReplyToId) ? [m.inReplyToId] : [],
+      ),
+    ),
   ];
-  const storedRoot = new Map<string, string>();
   const replyRoot = new Map<string, string>();
-  for (const part of chunks(parents, CHUNK)) {
-    const stored = await tx
-      .select({ externalId: mentions.externalId, root: mentions.threadRootExternalId })
-      .from(mentions)
-      .where(
-        and(
-          eq(mentions.brandId, target.brandId),
-          eq(mentions.network, target.network),
-          inArray(mentions.externalId, part),
-        ),
-      );
-    for (const r of stored) storedRoot.set(r.externalId, r.root);
-    const missing = part.filter((id) => !storedRoot.has(id));
-    if (missing.length === 0) continue;
+  if (missing.length > 0) {
     const ours = await tx
       .select({ externalId: replies.externalId, root: cases.threadRootExternalId })
       .from(replies)
@@ -344,7 +382,7 @@ async function resolveThreadRoots(
         and(
           eq(cases.brandId, target.brandId),
           eq(replies.network, target.network),
-          inArray(replies.externalId, missing),
+          sql`${replies.externalId} = ${anyText(missing)}`,
         ),
       );
     for (const r of ours) if (r.externalId) replyRoot.set(r.externalId, r.root);
@@ -353,12 +391,15 @@ async function resolveThreadRoots(
   for (const { mention: m } of ordered) {
     const parent = m.inReplyToId;
     const root =
-      (parent && (storedRoot.get(parent) ?? roots.get(parent) ?? replyRoot.get(parent))) ||
+      (parent && (stored.get(parent) ?? roots.get(parent) ?? replyRoot.get(parent))) ||
       (m.threadRootId ?? m.externalId);
     roots.set(m.externalId, root);
   }
   return roots;
 }
+
+const AUTHOR_COLUMNS =
+  'id text, external_id text, handle text, display_name text, url text, followers integer';
 
 async function upsertAuthors(
   tx: Db,
@@ -367,39 +408,49 @@ async function upsertAuthors(
   incoming: IncomingMention[],
 ): Promise<Map<string, string>> {
   const byExternal = new Map(incoming.map((i) => [i.mention.author.externalId, i.mention.author]));
-  const out = new Map<string, string>();
-  for (const part of chunks([...byExternal.values()], CHUNK)) {
-    const rows = await tx
-      .insert(authors)
-      .values(
-        part.map((a) => ({
+  // An author erased on request stays erased: a later post must not bring their profile back. A
+  // profile that did not change is not rewritten: most authors of a poll were seen before.
+  const rows = await queryRows<{ id: string; external_id: string }>(
+    tx,
+    sql`insert into authors as a (id, network, external_id, handle, display_name, url, followers)
+      select x.id, ${network}, x.external_id, x.handle, x.display_name, x.url, x.followers
+      from ${recordset(
+        [...byExternal.values()].map((a) => ({
           id: ctx.ids('aut'),
-          network,
-          externalId: a.externalId,
+          external_id: a.externalId,
           handle: a.handle,
-          displayName: a.displayName ?? null,
+          display_name: a.displayName ?? null,
           url: a.url ?? null,
           followers: a.followers ?? null,
         })),
-      )
-      .onConflictDoUpdate({
-        target: [authors.network, authors.externalId],
-        // An author erased on request stays erased: a later post must not bring their profile back.
-        set: {
-          handle: sql`case when ${authors.erasedAt} is null then excluded.handle else ${authors.handle} end`,
-          displayName: sql`case when ${authors.erasedAt} is null then excluded.display_name else null end`,
-          followers: sql`case when ${authors.erasedAt} is null then coalesce(excluded.followers, ${authors.followers}) else null end`,
-          updatedAt: ctx.clock.now(),
-        },
-      })
-      .returning({ id: authors.id, externalId: authors.externalId });
-    for (const r of rows) out.set(r.externalId, r.id);
+        AUTHOR_COLUMNS,
+      )}
+      order by x.ord
+      on conflict (network, external_id) do update set
+        handle = excluded.handle,
+        display_name = excluded.display_name,
+        followers = coalesce(excluded.followers, a.followers),
+        updated_at = ${ctx.clock.now().toISOString()}::timestamptz
+      where a.erased_at is null
+        and (a.handle, a.display_name, a.followers)
+          is distinct from (excluded.handle, excluded.display_name, coalesce(excluded.followers, a.followers))
+      returning id, external_id`,
+  );
+  const ids = new Map(rows.map((r) => [r.external_id, r.id]));
+  // The others exist and were left alone; a new statement sees them even if another transaction
+  // inserted them after this one began.
+  const unchanged = [...byExternal.keys()].filter((id) => !ids.has(id));
+  if (unchanged.length > 0) {
+    const known = await queryRows<{ id: string; external_id: string }>(
+      tx,
+      sql`select a.id, v.external_id from ${textRows(unchanged)} as v(external_id)
+        cross join lateral (
+          select id from authors where network = ${network} and external_id = v.external_id limit 1
+        ) a`,
+    );
+    for (const r of known) ids.set(r.external_id, r.id);
   }
-  return out;
-}
-
-function* chunks<T>(list: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+  return ids;
 }
 
 function priorityFor(item: IncomingMention): number {
@@ -417,19 +468,18 @@ function priorityFor(item: IncomingMention): number {
 function classificationRow(ctx: Ctx, mentionId: string, c: Classification, priority: number) {
   return {
     id: ctx.ids('cls'),
-    mentionId,
+    mention_id: mentionId,
     language: c.language.label,
-    languageScore: c.language.score,
+    language_score: c.language.score,
     sentiment: c.sentiment.label,
-    sentimentScore: c.sentiment.score,
+    sentiment_score: c.sentiment.score,
     intent: c.intent.label,
-    intentScore: c.intent.score,
+    intent_score: c.intent.score,
     topic: c.topic.label,
-    topicScore: c.topic.score,
-    needsSpecialist: specialistFlag(c.needsSpecialist),
+    topic_score: c.topic.score,
+    needs_specialist: specialistFlag(c.needsSpecialist),
     priority,
-    modelVersion: c.modelVersion,
-    createdAt: ctx.clock.now(),
+    model_version: c.modelVersion,
   };
 }
 
