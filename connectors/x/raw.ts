@@ -113,6 +113,17 @@ export const timelineResponseSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * A timeline page read leniently: the envelope must hold, each post and each included object is
+ * validated on its own (see timelinePage in index.ts), so one broken post costs only itself.
+ */
+export const timelineEnvelopeSchema = timelineResponseSchema.extend({
+  data: z.array(z.unknown()).optional(),
+  includes: z
+    .looseObject({ users: z.array(z.unknown()).optional(), tweets: z.array(z.unknown()).optional() })
+    .optional(),
+});
+
 export const createTweetResponseSchema = z.looseObject({
   data: z.looseObject({ id: idSchema, text: z.string() }),
 });
