@@ -42,7 +42,6 @@ import {
   commentResponseSchema,
   createdCommentSchema,
   listingEnvelopeSchema,
-  type RawChild,
   REDDIT_LISTING_DEPTH_PAGES,
   REDDIT_MAX_TEXT_LENGTH,
   REDDIT_PAGE_SIZE_MAX,
