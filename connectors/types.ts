@@ -170,7 +170,8 @@ export type ConnectorErrorKind =
   | 'rate_limited' // 429 or equivalent; see retryAt
   | 'transient' // 5xx, timeout, connection reset
   | 'malformed' // the payload did not match the documented shape
-  | 'unsupported'; // the connector cannot do this (reply on a read-only source)
+  | 'unsupported' // the connector cannot do this (reply on a read-only source)
+  | 'gone'; // the customer's post no longer exists on the network (its author deleted it)
 
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;

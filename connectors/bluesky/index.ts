@@ -555,13 +555,9 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
     });
     const post: PostView | undefined = parseBody(getPostsSchema, response.body, 'app.bsky.feed.getPosts')
       .posts[0];
-    if (!post) {
-      throw new ConnectorError(
-        NETWORK,
-        'forbidden',
-        'the post answered no longer exists (deleted, or its author blocks us)',
-      );
-    }
+    // getPosts answers without a post it cannot find: taken as deleted by its author.
+    if (!post)
+      throw new ConnectorError(NETWORK, 'gone', 'the post answered no longer exists (deleted by its author)');
     return post;
   }
 

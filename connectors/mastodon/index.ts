@@ -415,7 +415,10 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         signal: input.signal,
       },
       home,
-    );
+    ).catch((error: unknown) => {
+      // The endpoint exists: a 404 is the status answered (in_reply_to_id) that is not found.
+      throw goneOr(error, 'the post answered no longer exists on the instance (deleted by its author)');
+    });
     const status = parseBody(mastodonBaseStatusSchema, response.body, 'POST /api/v1/statuses');
     return { externalId: status.id, url: status.url ?? status.uri };
   }
@@ -465,7 +468,9 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     const response = await call(
       { base: home, path: `/api/v1/statuses/${encodeURIComponent(externalId)}`, token, signal: input.signal },
       home,
-    );
+    ).catch((error: unknown) => {
+      throw goneOr(error, 'the post answered no longer exists on the instance (deleted by its author)');
+    });
     return parseBody(mastodonBaseStatusSchema, response.body, 'GET /api/v1/statuses/:id');
   }
 
@@ -590,6 +595,14 @@ function isOwn(
 function accessToken(account: AccountRef | null | undefined): string | null {
   const token = account?.credentials?.accessToken?.trim();
   return token ? token : null;
+}
+
+/** A 404 or 410 about the customer's post says it is gone; anything else is passed on as it was. */
+function goneOr(error: unknown, message: string): unknown {
+  if (error instanceof ConnectorError && (error.status === 404 || error.status === 410)) {
+    return new ConnectorError(NETWORK, 'gone', message, { status: error.status, cause: error });
+  }
+  return error;
 }
 
 function tooLong(length: number, max: number, because: string): ConnectorError {

@@ -483,6 +483,11 @@ export function listingRequest(input: Pick<PollInput, 'kind' | 'query' | 'target
 function commentError(apiError: (string | null)[], now: Date): ConnectorError {
   const [code, message] = apiError;
   const words = message?.trim() || code || 'unknown error';
+  if (code === 'DELETED_COMMENT' || code === 'DELETED_LINK') {
+    return new ConnectorError(NETWORK, 'gone', `the post answered no longer exists on Reddit (${words})`, {
+      status: 200,
+    });
+  }
   if (code === 'RATELIMIT') {
     const wait = /(\d+)\s*(millisecond|second|minute|hour)s?/i.exec(words);
     const unit: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000 };

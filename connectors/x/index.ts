@@ -40,6 +40,7 @@ import {
   timelineEnvelopeSchema,
   timelineResponseSchema,
   tokenResponseSchema,
+  tweetLookupSchema,
   X_COST_PER_POST_READ,
   X_EXPANSIONS,
   X_MAX_WEIGHTED_LENGTH,
@@ -89,9 +90,10 @@ export function xReadCost(postsRead: number): number {
   return Math.round(Math.floor(postsRead) * X_COST_PER_POST_READ * 1e6) / 1e6;
 }
 
-type Endpoint = 'mentions' | 'search' | 'post' | 'token';
+type Endpoint = 'mentions' | 'search' | 'lookup' | 'post' | 'token';
 const endpointWords: Record<Endpoint, string> = {
   mentions: 'reading mentions',
+  lookup: 'looking up a post',
   search: 'searching recent posts',
   post: 'posting',
   token: 'renewing the access',
@@ -420,9 +422,26 @@ export function createXConnector(options: XConnectorOptions): Connector {
         (t.referenced_tweets ?? []).some((r) => r.type === 'replied_to' && r.id === target) &&
         isSameReplyText(input.text, t.text),
     );
-    return ours
-      ? { found: true, reply: { externalId: ours.id, url: xPostUrl(handle, ours.id) } }
-      : { found: false };
+    if (ours) return { found: true, reply: { externalId: ours.id, url: xPostUrl(handle, ours.id) } };
+    // Not there: before anything is sent again, make sure the post answered still exists.
+    await ensureExists(target, bearer, input.signal);
+    return { found: false };
+  }
+
+  /** Throws `gone` when X says the post is not found (deleted); a post we may not see is not gone. */
+  async function ensureExists(id: string, bearer: string, signal?: AbortSignal): Promise<void> {
+    const url = new URL(`${apiBase}/2/tweets/${encodeURIComponent(id)}`);
+    url.searchParams.set('tweet.fields', 'id');
+    const response = await call('lookup', { url, headers: { authorization: `Bearer ${bearer}` }, signal });
+    const body = parseBody(tweetLookupSchema, response.body, 'GET /2/tweets/:id');
+    const notFound = (body.errors ?? []).some((e) => e.type?.endsWith('/resource-not-found'));
+    if (!body.data && notFound) {
+      throw new ConnectorError(
+        NETWORK,
+        'gone',
+        'the post answered no longer exists on X (deleted by its author)',
+      );
+    }
   }
 
   return {

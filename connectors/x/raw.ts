@@ -124,6 +124,12 @@ export const timelineEnvelopeSchema = timelineResponseSchema.extend({
     .optional(),
 });
 
+/** GET /2/tweets/:id: the post, or (still a 200) a "resource-not-found" problem once it is deleted. */
+export const tweetLookupSchema = z.looseObject({
+  data: rawTweetSchema.optional(),
+  errors: z.array(rawProblemSchema).optional(),
+});
+
 export const createTweetResponseSchema = z.looseObject({
   data: z.looseObject({ id: idSchema, text: z.string() }),
 });

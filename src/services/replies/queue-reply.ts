@@ -22,6 +22,12 @@ export async function queueReply(
 ) {
   const target = await latestCustomerMention(tx, c.id);
   if (!target) throw new AppError('conflict', 'This case has no customer post to answer');
+  if (target.deletedAt) {
+    throw new AppError(
+      'conflict',
+      'The customer deleted this post on the network: there is nothing to answer',
+    );
+  }
   const verdict = await preflightIn(tx, ctx, c, body);
   if (!verdict.allowed)
     throw new AppError('conflict', verdict.reason ?? `This post cannot be answered on ${c.network}`);

@@ -529,7 +529,7 @@ describe('mastodon connector: reply', () => {
     expect(net.requests).toHaveLength(0);
   });
 
-  it("maps the instance's refusals: 404 and 422 to forbidden with its words", async () => {
+  it("maps the instance's refusals: 422 to forbidden with its words, 404 on the post answered to gone", async () => {
     net.respondNext({
       status: 422,
       body: JSON.stringify({ error: 'Validation failed: Text character limit of 500 exceeded' }),
@@ -550,8 +550,9 @@ describe('mastodon connector: reply', () => {
     const missing = await caught(
       connector().reply({ inReplyTo: { externalId: '1' }, text: 'x', idempotencyKey: 'k', account: lumo() }),
     );
-    expect(missing.kind).toBe('forbidden');
-    expect(missing.message).toBe('Record not found');
+    expect(missing.kind).toBe('gone');
+    expect(missing.status).toBe(404);
+    expect(missing.message).toContain('deleted by its author');
   });
 
   it('checks that an account can answer; Mastodon has no reply restrictions', () => {
