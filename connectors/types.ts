@@ -138,6 +138,11 @@ export interface Connector {
    */
   readonly idempotentReplies?: boolean;
   /**
+   * How long the network remembers an idempotency key (Mastodon: about an hour). An attempt of
+   * unknown outcome older than that is looked for with `findReply` before anything is sent again.
+   */
+  readonly idempotencyKeyTtlMs?: number;
+  /**
    * Looks in the thread for a reply of ours with this text, for networks without idempotent posting
    * (X, Reddit), so an attempt whose outcome is unknown is settled before anything is sent again.
    */

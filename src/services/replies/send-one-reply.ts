@@ -16,6 +16,8 @@ import { markTargetGone, TARGET_DELETED, TARGET_DELETED_MAYBE_SENT } from './tar
 export type { SendOutcome } from './finish-reply';
 
 const MAX_ATTEMPTS = 8;
+/** Margin before a network forgets an idempotency key (an hour on Mastodon: look after 50 minutes). */
+const KEY_TTL_MARGIN_MS = 10 * 60_000;
 
 /**
  * One claimed reply. On a network without idempotent posting, an earlier attempt of unknown outcome
@@ -44,7 +46,7 @@ export async function sendOneReply(ctx: Ctx, reply: ReplyRow): Promise<SendOutco
     return finishReply(ctx, reply, result);
   };
 
-  if (reply.outcomeUnknown && !connector.idempotentReplies) {
+  if (reply.outcomeUnknown && (!connector.idempotentReplies || keyForgotten(ctx, reply, connector))) {
     const settled = await settleUnknown(ctx, reply, connector, { inReplyTo, account: accountRef });
     // The thread was searched and holds no reply of ours: nothing went out before the post went.
     if (settled === 'gone') return targetGone({ status: 'failed', error: TARGET_DELETED });
@@ -105,6 +107,16 @@ async function settleUnknown(
       error: `An earlier attempt may have been posted and looking for it failed: ${message}`,
     };
   }
+}
+
+/**
+ * Whether the network may have forgotten this reply's idempotency key: then a repeat is no longer
+ * recognised and could post twice, so an attempt of unknown outcome is looked for first.
+ */
+function keyForgotten(ctx: Ctx, reply: ReplyRow, connector: Connector): boolean {
+  const ttl = connector.idempotencyKeyTtlMs;
+  if (ttl === undefined || reply.firstAttemptAt === null) return false;
+  return ctx.clock.now().getTime() - reply.firstAttemptAt.getTime() >= ttl - KEY_TTL_MARGIN_MS;
 }
 
 /** A reply to a deleted post is never sent; one that may already be out is said so. */

@@ -1,0 +1,1 @@
+ALTER TABLE "replies" ADD COLUMN "first_attempt_at" timestamp with time zone;
