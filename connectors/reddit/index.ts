@@ -37,7 +37,7 @@ import {
 import { type CallOptions, type CapturedResponse, callJson, parseMaybeJson } from '../x/request';
 import { type Credentials, createTokenRotation } from '../x/token-rotation';
 import { parseRedditCursor, REDDIT_RECENT_KEPT, type RedditCursor, serialiseRedditCursor } from './cursor';
-import { mapRedditThing, redditUrl } from './map';
+import { isDeletedThing, mapRedditThing, redditUrl } from './map';
 import {
   commentResponseSchema,
   createdCommentSchema,
@@ -292,9 +292,14 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     // The cursor moves past the brand's own comments, but they are not mentions.
     const rejected: RejectedItem[] = [...loose];
     const mentions: Mention[] = [];
+    const deleted: string[] = [];
     for (const thing of oldestFirst(fresh)) {
       if (thing.kind === 'unreadable') {
         rejected.push(thing.rejected);
+        continue;
+      }
+      if (isDeletedThing(thing)) {
+        deleted.push(thing.data.name);
         continue;
       }
       if (ownHandle !== null && thing.data.author?.toLowerCase() === ownHandle) continue;
@@ -305,7 +310,12 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
         rejected.push({ externalId: thing.data.name, reason: `could not be mapped: ${why}`, raw: thing.raw });
       }
     }
-    return { mentions, nextCursor: serialiseRedditCursor(nextCursor), ...withRejected(rejected) };
+    return {
+      mentions,
+      nextCursor: serialiseRedditCursor(nextCursor),
+      ...withRejected(rejected),
+      ...(deleted.length > 0 ? { deleted } : {}),
+    };
   }
 
   async function reply(input: ReplyInput): Promise<ReplyResult> {

@@ -283,6 +283,20 @@ describe('reddit connector: poll', () => {
     expect(second.rejected).toBeUndefined();
   });
 
+  it('reports a comment shown as [deleted] as deleted, never as a mention', async () => {
+    const kept = reddit.mention({ body: 'u/lumo_support still here' });
+    const gone = reddit.mention({ body: 'u/lumo_support my address is 12 rue des Lilas' });
+    const shown = { kind: 't1', data: { ...gone.data, body: '[deleted]', author: '[deleted]' } };
+    reddit.respondNext({
+      status: 200,
+      body: JSON.stringify({ kind: 'Listing', data: { after: null, before: null, children: [shown, kept] } }),
+    });
+    const result = await connector().poll(mentions(null));
+    expect(names(result.mentions)).toEqual([kept.data.name]);
+    expect(result.deleted).toEqual([gone.data.name]);
+    expect(JSON.parse(result.nextCursor ?? '').newest).toBe(gone.data.name);
+  });
+
   it('refuses a cursor it did not write, and a bad subreddit, without calling Reddit', async () => {
     expect((await caught(connector().poll(mentions('t1_abc')))).kind).toBe('malformed');
     const bad = await caught(
