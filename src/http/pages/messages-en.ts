@@ -1,5 +1,6 @@
 import { adminEn } from './messages-admin-en';
 import { classifyEn } from './messages-classify-en';
+import { deletionsEn } from './messages-deletions-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
@@ -318,6 +319,7 @@ export const en = {
   ...reportsEn,
   ...classifyEn,
   ...ingestEn,
+  ...deletionsEn,
   ...repliesEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import { adminFr } from './messages-admin-fr';
 import { classifyFr } from './messages-classify-fr';
+import { deletionsFr } from './messages-deletions-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
@@ -321,5 +322,6 @@ export const fr: Record<MessageKey, string> = {
   ...reportsFr,
   ...classifyFr,
   ...ingestFr,
+  ...deletionsFr,
   ...repliesFr,
 };

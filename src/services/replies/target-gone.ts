@@ -3,13 +3,7 @@ import { withTransaction } from '../../db/client';
 import type { Ctx } from '../context';
 import { markMentionsDeleted } from '../listening/mark-deleted';
 
-/** Said on the case, on the reply that was not sent. */
-export const TARGET_DELETED =
-  'The customer deleted this post on the network: the reply was not sent. Answer in a newer post of theirs, or close the case.';
-
-/** The same, when an earlier attempt of unknown outcome may have gone out before the post went. */
-export const TARGET_DELETED_MAYBE_SENT =
-  'The customer deleted this post on the network; an earlier attempt may have been posted before it went. Nothing more is sent.';
+export { TARGET_DELETED, TARGET_DELETED_MAYBE_SENT } from './reply-reasons';
 
 /**
  * A lookup found the customer's post gone (404/410, "not found"): honour the deletion like a poll
