@@ -579,6 +579,32 @@ describe('mastodon connector: reply', () => {
   });
 });
 
+describe('mastodon connector: finding our reply', () => {
+  it("finds the account's reply in the status's context, ignoring others' and other texts", async () => {
+    const post = net.addStatus({ account: sam(), text: '@lumo my hub is offline' });
+    const text = 'Hi Sam, the fix ships tonight';
+    net.addStatus({ account: sam(), text, in_reply_to_id: post.id });
+    net.addStatus({ account: net.brand, text: '@sam something else entirely', in_reply_to_id: post.id });
+    const ours = net.addStatus({ account: net.brand, text: `@sam ${text}`, in_reply_to_id: post.id });
+    const mastodon = connector();
+    const inReplyTo = { externalId: post.id, raw: post };
+    const found = await mastodon.findReply!({ inReplyTo, text, account: lumo() });
+    expect(found).toEqual({ found: true, reply: { externalId: ours.id, url: ours.url } });
+    expect(net.requests.at(-1)?.url.pathname).toBe(`/api/v1/statuses/${post.id}/context`);
+
+    const absent = await mastodon.findReply!({ inReplyTo, text: 'Hi Sam, something new', account: lumo() });
+    expect(absent).toEqual({ found: false });
+    expect(mastodon.idempotencyKeyTtlMs).toBe(60 * 60_000);
+  });
+
+  it('says the post is gone when the instance no longer knows it (404)', async () => {
+    const error = await caught(
+      connector().findReply!({ inReplyTo: { externalId: '12345' }, text: 'hi', account: lumo() }),
+    );
+    expect(error.kind).toBe('gone');
+  });
+});
+
 describe('mastodon connector: length', () => {
   it('counts as Mastodon does: graphemes, URLs as 23, mentions without their domain', () => {
     const { limits } = connector();
