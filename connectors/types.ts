@@ -138,6 +138,11 @@ export interface Connector {
    */
   readonly idempotentReplies?: boolean;
   /**
+   * How long the network remembers an idempotency key (Mastodon: about an hour). An attempt of
+   * unknown outcome older than that is looked for with `findReply` before anything is sent again.
+   */
+  readonly idempotencyKeyTtlMs?: number;
+  /**
    * Looks in the thread for a reply of ours with this text, for networks without idempotent posting
    * (X, Reddit), so an attempt whose outcome is unknown is settled before anything is sent again.
    */
@@ -170,7 +175,8 @@ export type ConnectorErrorKind =
   | 'rate_limited' // 429 or equivalent; see retryAt
   | 'transient' // 5xx, timeout, connection reset
   | 'malformed' // the payload did not match the documented shape
-  | 'unsupported'; // the connector cannot do this (reply on a read-only source)
+  | 'unsupported' // the connector cannot do this (reply on a read-only source)
+  | 'gone'; // the customer's post no longer exists on the network (its author deleted it)
 
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { type JsonResponse, rateLimitHeaderSpecs, requestJson } from '../http';
+import { describeIssues, type RejectedItem, readId, withRejected } from '../items';
 import {
   type AccountRef,
   type Connector,
@@ -29,15 +30,17 @@ import {
   createRecordSchema,
   getPostsSchema,
   getRecordSchema,
-  listNotificationsSchema,
+  listNotificationsEnvelopeSchema,
+  notificationSchema,
   POST_COLLECTION,
   type PostView,
   parseAtUri,
   postRecordSchema,
+  postViewSchema,
   replyTargetSchema,
   resolveHandleSchema,
   type StrongRef,
-  searchPostsSchema,
+  searchPostsEnvelopeSchema,
   sessionSchema,
 } from './raw';
 import { rkeyFromIdempotencyKey } from './rkey';
@@ -292,11 +295,17 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
     raw: unknown;
   }
 
+  /**
+   * What one list item gives the walk: a post, an item we could not read (quarantined), or
+   * nothing (a like). Unreadable items still walk, so the cursor never passes one unrecorded.
+   */
+  type Entry = Hit | { rejected: RejectedItem } | null;
+
   async function poll(input: PollInput): Promise<PollResult> {
     if (input.kind === 'mention') return pollNotifications(input);
     const query = input.kind === 'hashtag' ? hashtagQuery(input.query) : input.query.trim();
     if (query === '') throw new ConnectorError(NETWORK, 'malformed', 'empty search query');
-    const { items, nextCursor } = await walkNewestFirst<Hit>({
+    const { items, nextCursor } = await walkNewestFirst<Entry>({
       kind: input.kind,
       stored: input.cursor,
       overlapMs,
@@ -317,22 +326,21 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
           signal: input.signal,
         };
         const response = service().appView ? await xrpc(request) : await withSession(input.account, request);
-        const body = parseBody(searchPostsSchema, response.body, 'app.bsky.feed.searchPosts');
-        return {
-          items: body.posts.map((post) => ({
-            uri: post.uri,
-            time: sortTime(post),
-            value: { post, raw: post },
-          })),
-          cursor: body.cursor ?? null,
-        };
+        const what = 'app.bsky.feed.searchPosts';
+        const body = parseBody(searchPostsEnvelopeSchema, response.body, what);
+        const read = body.posts.map((raw) => {
+          const post = postViewSchema.safeParse(raw);
+          if (!post.success) return badItem(raw, post.error);
+          return { uri: post.data.uri, time: sortTime(post.data), value: { post: post.data, raw } as Entry };
+        });
+        return { items: placeUnreadable(read, what), cursor: body.cursor ?? null };
       },
     });
-    return { mentions: toMentions(items, input.account), nextCursor };
+    return toResult(items, input.account, nextCursor);
   }
 
   async function pollNotifications(input: PollInput): Promise<PollResult> {
-    const { items, nextCursor } = await walkNewestFirst<Hit | null>({
+    const { items, nextCursor } = await walkNewestFirst<Entry>({
       kind: 'mention',
       stored: input.cursor,
       overlapMs,
@@ -348,39 +356,52 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
           bucket: 'read',
           signal: input.signal,
         });
-        const body = parseBody(
-          listNotificationsSchema,
-          response.body,
-          'app.bsky.notification.listNotifications',
-        );
-        return {
-          // Every notification takes part in the walk (its time says where the page is); only
-          // those carrying a post become mentions. Servers that ignore `reasons` send likes too.
-          items: body.notifications.map((n, i) => {
-            const isPost = (POST_REASONS as readonly string[]).includes(n.reason);
-            const record = isPost
-              ? parseBody(postRecordSchema, n.record, 'app.bsky.notification.listNotifications', [
-                  'notifications',
-                  i,
-                  'record',
-                ])
-              : null;
-            return {
-              uri: n.uri,
-              time: Date.parse(n.indexedAt),
-              value: record
-                ? { post: { uri: n.uri, author: n.author, record, indexedAt: n.indexedAt }, raw: n }
-                : null,
-            };
-          }),
-          cursor: body.cursor ?? null,
-        };
+        const what = 'app.bsky.notification.listNotifications';
+        const body = parseBody(listNotificationsEnvelopeSchema, response.body, what);
+        // Every notification takes part in the walk (its time says where the page is); only
+        // those carrying a post become mentions. Servers that ignore `reasons` send likes too.
+        const read = body.notifications.map((raw) => {
+          const parsed = notificationSchema.safeParse(raw);
+          if (!parsed.success) return badItem(raw, parsed.error);
+          const n = parsed.data;
+          const time = Date.parse(n.indexedAt);
+          if (!(POST_REASONS as readonly string[]).includes(n.reason)) {
+            return { uri: n.uri, time, value: null as Entry };
+          }
+          const record = postRecordSchema.safeParse(n.record);
+          if (!record.success) {
+            const reason = `record: ${describeIssues(record.error)}`;
+            return { uri: n.uri, time, value: { rejected: { externalId: n.uri, reason, raw } } as Entry };
+          }
+          const post = { uri: n.uri, author: n.author, record: record.data, indexedAt: n.indexedAt };
+          return { uri: n.uri, time, value: { post, raw } as Entry };
+        });
+        return { items: placeUnreadable(read, what), cursor: body.cursor ?? null };
       },
     });
-    return { mentions: toMentions(items, input.account), nextCursor };
+    return toResult(items, input.account, nextCursor);
   }
 
-  function toMentions(items: Array<WalkItem<Hit | null>>, account: AccountRef | null | undefined): Mention[] {
+  function toResult(
+    items: Array<WalkItem<Entry>>,
+    account: AccountRef | null | undefined,
+    nextCursor: string | null,
+  ): PollResult {
+    const rejected: RejectedItem[] = [];
+    const hits: Array<WalkItem<Hit>> = [];
+    for (const item of items) {
+      if (item.value === null) continue;
+      if ('rejected' in item.value) rejected.push(item.value.rejected);
+      else hits.push({ ...item, value: item.value });
+    }
+    return { mentions: toMentions(hits, account, rejected), nextCursor, ...withRejected(rejected) };
+  }
+
+  function toMentions(
+    items: Array<WalkItem<Hit>>,
+    account: AccountRef | null | undefined,
+    rejected: RejectedItem[],
+  ): Mention[] {
     const ownDids = new Set<string>();
     if (account?.externalUserId) ownDids.add(account.externalUserId);
     if (account?.credentials?.did) ownDids.add(account.credentials.did);
@@ -390,11 +411,15 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
     const ownHandle = account?.handle?.trim().replace(/^@/, '').toLowerCase() || null;
     const mentions: Mention[] = [];
     for (const item of items) {
-      if (!item.value) continue;
       const { post, raw } = item.value;
       // The brand's own replies come back through search: never open a case on ourselves.
       if (ownDids.has(post.author.did) || post.author.handle.toLowerCase() === ownHandle) continue;
-      mentions.push(mapBlueskyPost(post, raw));
+      try {
+        mentions.push(mapBlueskyPost(post, raw));
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        rejected.push({ externalId: post.uri, reason: `could not be mapped: ${why}`, raw });
+      }
     }
     return mentions;
   }
@@ -530,13 +555,9 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions): Connec
     });
     const post: PostView | undefined = parseBody(getPostsSchema, response.body, 'app.bsky.feed.getPosts')
       .posts[0];
-    if (!post) {
-      throw new ConnectorError(
-        NETWORK,
-        'forbidden',
-        'the post answered no longer exists (deleted, or its author blocks us)',
-      );
-    }
+    // getPosts answers without a post it cannot find: taken as deleted by its author.
+    if (!post)
+      throw new ConnectorError(NETWORK, 'gone', 'the post answered no longer exists (deleted by its author)');
     return post;
   }
 
@@ -657,6 +678,38 @@ function serviceUrl(value: string): URL {
   url.search = '';
   url.hash = '';
   return url;
+}
+
+interface ReadItem {
+  uri: string | null;
+  time: number;
+  value: unknown;
+}
+
+/** An item that failed validation: its uri and time when they can still be read, for the walk. */
+function badItem(raw: unknown, error: z.ZodError) {
+  const rejected: RejectedItem = { externalId: readId(raw, 'uri'), reason: describeIssues(error), raw };
+  const fields = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const time = typeof fields.indexedAt === 'string' ? Date.parse(fields.indexedAt) : Number.NaN;
+  return { uri: rejected.externalId, time, value: { rejected } };
+}
+
+/**
+ * The walk orders and bounds items by time: an unreadable item without a readable time or uri
+ * takes the time of its neighbour (lists are newest first) and a key of its own. A page where no
+ * time can be read at all is not a page we can place: a poll error, the cursor stays.
+ */
+function placeUnreadable<T extends ReadItem>(items: T[], what: string): Array<WalkItem<T['value']>> {
+  const known = items.map((i) => i.time).filter((t) => Number.isFinite(t));
+  if (items.length > 0 && known.length === 0) {
+    throw new ConnectorError(NETWORK, 'malformed', `${what} answered with no readable item on a page`);
+  }
+  let previous = known[0] ?? 0;
+  return items.map((item, index) => {
+    const time = Number.isFinite(item.time) ? item.time : previous;
+    previous = time;
+    return { uri: item.uri ?? `unreadable:${index}:${time}`, time, value: item.value };
+  });
 }
 
 function positiveInteger(value: number | undefined): number | null {

@@ -76,6 +76,12 @@ export const searchPostsSchema = z.looseObject({
   hitsTotal: z.number().nullish(),
 });
 
+/** The envelopes of the polled lists, read leniently: each item is validated on its own. */
+export const listNotificationsEnvelopeSchema = listNotificationsSchema.extend({
+  notifications: z.array(z.unknown()),
+});
+export const searchPostsEnvelopeSchema = searchPostsSchema.extend({ posts: z.array(z.unknown()) });
+
 export const getPostsSchema = z.looseObject({ posts: z.array(postViewSchema) });
 
 export const sessionSchema = z.looseObject({

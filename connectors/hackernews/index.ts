@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { requestJson } from '../http';
+import { describeIssues, type RejectedItem, readId, withRejected } from '../items';
 import { parseJsonCursor } from '../json-cursor';
 import {
   type Connector,
@@ -27,7 +28,8 @@ import {
   type HnCursor,
   type HnHit,
   hnCursorSchema,
-  hnSearchResponseSchema,
+  hnHitSchema,
+  hnSearchEnvelopeSchema,
 } from './raw';
 
 const NETWORK = 'hackernews';
@@ -56,8 +58,21 @@ export const hackerNewsTextLimits: TextLimits = { max: 0, measure: (text) => [..
 
 type Seen = Array<[string, number]>;
 
+/**
+ * A hit of the window. `hit` carries what the walk needs; `read` is the validated hit, or null when
+ * it failed validation (`reason`): it is then quarantined, and walks and is remembered like the others.
+ */
+interface Found {
+  hit: { objectID: string; created_at_i: number };
+  raw: unknown;
+  read: HnHit | null;
+  reason?: string;
+}
+
 interface WindowResult {
-  hits: Array<{ hit: HnHit; raw: unknown }>;
+  hits: Found[];
+  /** Broken hits without a readable id or time: quarantined, they cannot be placed in the window. */
+  loose: RejectedItem[];
   /** False when the paging cap stopped the poll before the end of the window. */
   complete: boolean;
   /** Oldest created_at_i among the hits fetched (returned or not), when any. */
@@ -122,9 +137,8 @@ export function createHackerNewsConnector(options: HackerNewsConnectorOptions): 
     }
     // A success after a wait: the limit is unknown again rather than still "0 left".
     lastRateLimit = { remaining: null, resetAt: null };
-    const response = parseBody(hnSearchResponseSchema, body, 'search_by_date');
-    const rawHits = (body as { hits: unknown[] }).hits;
-    return { response, rawHits };
+    const response = parseBody(hnSearchEnvelopeSchema, body, 'search_by_date');
+    return { response, rawHits: response.hits };
   }
 
   /** Hits of [from, to] newest first, up to the paging cap, without those in `exclude`. */
@@ -135,25 +149,30 @@ export function createHackerNewsConnector(options: HackerNewsConnectorOptions): 
     exclude: Set<string>,
     signal?: AbortSignal,
   ): Promise<WindowResult> {
-    const found = new Map<string, { hit: HnHit; raw: unknown }>();
+    const found = new Map<string, Found>();
+    const loose: RejectedItem[] = [];
     let oldest: number | null = null;
     for (let page = 0; page < maxPages; page++) {
       const { response, rawHits } = await searchPage(query, from, to, page, signal);
-      for (const [index, hit] of response.hits.entries()) {
+      for (const raw of rawHits) {
+        const entry = readHit(raw);
+        if ('externalId' in entry) {
+          loose.push(entry);
+          continue;
+        }
+        const { hit } = entry;
         if (oldest === null || hit.created_at_i < oldest) oldest = hit.created_at_i;
         // New hits arriving while paging push older ones onto the next page: seen twice, kept once.
-        if (!exclude.has(hit.objectID) && !found.has(hit.objectID)) {
-          found.set(hit.objectID, { hit, raw: rawHits[index] });
-        }
+        if (!exclude.has(hit.objectID) && !found.has(hit.objectID)) found.set(hit.objectID, entry);
       }
       const lastPage = response.hits.length < hitsPerPage || page + 1 >= response.nbPages;
       if (lastPage) {
         // Algolia stops paging at 1,000 hits: a "last page" short of nbHits is the cap, not the end.
         const complete = response.hits.length < hitsPerPage || (page + 1) * hitsPerPage >= response.nbHits;
-        return { hits: [...found.values()], complete, oldest };
+        return { hits: [...found.values()], loose, complete, oldest };
       }
     }
-    return { hits: [...found.values()], complete: false, oldest };
+    return { hits: [...found.values()], loose, complete: false, oldest };
   }
 
   async function poll(input: PollInput): Promise<PollResult> {
@@ -176,12 +195,14 @@ export function createHackerNewsConnector(options: HackerNewsConnectorOptions): 
     const newest = cursor?.newest ?? nowSeconds - firstPollSeconds;
     const recent: Seen = cursor?.recent ?? [];
     let next: HnCursor;
-    let returned: Array<{ hit: HnHit; raw: unknown }>;
+    let returned: Found[];
+    let loose: RejectedItem[];
 
     if (cursor?.backlog) {
       const { from, to, exclude } = cursor.backlog;
       const result = await drainWindow(query, from, to, new Set(exclude.map(([id]) => id)), input.signal);
       returned = result.hits;
+      loose = result.loose;
       next = {
         v: HN_CURSOR_VERSION,
         newest,
@@ -192,6 +213,7 @@ export function createHackerNewsConnector(options: HackerNewsConnectorOptions): 
       const from = cursor ? newest - lookback : newest;
       const result = await drainWindow(query, from, null, new Set(recent.map(([id]) => id)), input.signal);
       returned = result.hits;
+      loose = result.loose;
       const top = Math.max(newest, ...returned.map(({ hit }) => hit.created_at_i));
       next = {
         v: HN_CURSOR_VERSION,
@@ -203,10 +225,24 @@ export function createHackerNewsConnector(options: HackerNewsConnectorOptions): 
       };
     }
 
-    const mentions: Mention[] = returned
-      .sort((a, b) => a.hit.created_at_i - b.hit.created_at_i || compareIds(a.hit.objectID, b.hit.objectID))
-      .map(({ hit, raw }) => mapHnHit(hit, raw));
-    return { mentions, nextCursor: JSON.stringify(next) };
+    const rejected: RejectedItem[] = [...loose];
+    const mentions: Mention[] = [];
+    const ordered = returned.sort(
+      (a, b) => a.hit.created_at_i - b.hit.created_at_i || compareIds(a.hit.objectID, b.hit.objectID),
+    );
+    for (const { hit, raw, read, reason } of ordered) {
+      if (!read) {
+        rejected.push({ externalId: hit.objectID, reason: reason ?? 'unexpected shape', raw });
+        continue;
+      }
+      try {
+        mentions.push(mapHnHit(read, raw));
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        rejected.push({ externalId: hit.objectID, reason: `could not be mapped: ${why}`, raw });
+      }
+    }
+    return { mentions, nextCursor: JSON.stringify(next), ...withRejected(rejected) };
   }
 
   return {
@@ -257,6 +293,19 @@ function remember(recent: Seen, returned: Array<{ hit: HnHit }>, since: number):
     .filter(([, at]) => at >= since)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5000);
+}
+
+/** One hit: validated, or failed but placeable (id and time readable), or not placeable at all. */
+function readHit(raw: unknown): Found | RejectedItem {
+  const parsed = hnHitSchema.safeParse(raw);
+  if (parsed.success) return { hit: parsed.data, raw, read: parsed.data };
+  const reason = describeIssues(parsed.error);
+  const objectID = readId(raw, 'objectID');
+  const at = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).created_at_i : null;
+  if (objectID !== null && typeof at === 'number' && Number.isInteger(at)) {
+    return { hit: { objectID, created_at_i: at }, raw, read: null, reason };
+  }
+  return { externalId: objectID, reason, raw };
 }
 
 function compareIds(a: string, b: string): number {

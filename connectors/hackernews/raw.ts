@@ -48,6 +48,9 @@ export const hnSearchResponseSchema = z.looseObject({
   hitsPerPage: z.number().int().nonnegative(),
 });
 
+/** The page read leniently: each hit is validated on its own. */
+export const hnSearchEnvelopeSchema = hnSearchResponseSchema.extend({ hits: z.array(z.unknown()) });
+
 export type HnHit = z.infer<typeof hnHitSchema>;
 export type HnSearchResponse = z.infer<typeof hnSearchResponseSchema>;
 

@@ -6,11 +6,14 @@
 import type { z } from 'zod';
 import { type JsonResponse, rateLimitHeaderSpecs, requestJson } from '../http';
 import { type RejectedItem, readId, splitItems, withRejected } from '../items';
+import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
   type Connector,
   ConnectorError,
   type ConnectorOptions,
+  type FindReplyInput,
+  type FoundReply,
   type Mention,
   type PollInput,
   type PollResult,
@@ -19,6 +22,7 @@ import {
   type ReplyResult,
   type TextLimits,
 } from '../types';
+import { htmlToText } from './html';
 import { measureMastodonText } from './length';
 import { isForeignId, mapMastodonStatus } from './map';
 import { compareIds, maxId, minId, readCursor, type SearchCursor, writeCursor } from './paging';
@@ -31,6 +35,7 @@ import {
   type MastodonBaseStatus,
   type MastodonStatus,
   mastodonBaseStatusSchema,
+  mastodonContextSchema,
   mastodonInstanceSchema,
   mastodonItemsSchema,
   mastodonNotificationSchema,
@@ -43,6 +48,8 @@ export { htmlToText } from './html';
 export { measureMastodonText } from './length';
 
 const NETWORK = 'mastodon';
+/** How long an instance remembers an Idempotency-Key (Mastodon keeps it in Redis for an hour). */
+export const MASTODON_IDEMPOTENCY_KEY_TTL_MS = 60 * 60_000;
 
 export interface MastodonConnectorOptions extends ConnectorOptions {
   /** The instance's `configuration.statuses.max_characters` (see fetchMastodonLimits); 500 by default. */
@@ -415,16 +422,56 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
         signal: input.signal,
       },
       home,
-    );
+    ).catch((error: unknown) => {
+      // The endpoint exists: a 404 is the status answered (in_reply_to_id) that is not found.
+      throw goneOr(error, 'the post answered no longer exists on the instance (deleted by its author)');
+    });
     const status = parseBody(mastodonBaseStatusSchema, response.body, 'POST /api/v1/statuses');
     return { externalId: status.id, url: status.url ?? status.uri };
+  }
+
+  /**
+   * Our reply in the status's context, for an attempt of unknown outcome older than the instance
+   * remembers its Idempotency-Key (about an hour): a repeat then would post a second reply.
+   */
+  async function findReply(input: FindReplyInput): Promise<FoundReply> {
+    const home = instanceUrl(options.baseUrl);
+    const token = accessToken(input.account);
+    if (!token) throw missingToken('look for our reply');
+    const answered = await statusToAnswer(input, home, token);
+    const response = await call(
+      {
+        base: home,
+        path: `/api/v1/statuses/${encodeURIComponent(answered.id)}/context`,
+        token,
+        signal: input.signal,
+      },
+      home,
+    ).catch((error: unknown) => {
+      throw goneOr(error, 'the post answered no longer exists on the instance (deleted by its author)');
+    });
+    const context = parseBody(mastodonContextSchema, response.body, 'GET /api/v1/statuses/:id/context');
+    const own = ownIdentity(input.account, home);
+    const ours = context.descendants.find(
+      (s) =>
+        s.in_reply_to_id === answered.id &&
+        isOwn(s, own, home.host, true) &&
+        isSameReplyText(input.text, htmlToText(s.content)),
+    );
+    return ours
+      ? { found: true, reply: { externalId: ours.id, url: ours.url ?? ours.uri } }
+      : { found: false };
   }
 
   /**
    * The status as the account's instance knows it: its id there (to reply), its visibility and its
    * author's acct. Taken from the stored payload when it is one of ours, else asked for.
    */
-  async function statusToAnswer(input: ReplyInput, home: URL, token: string): Promise<MastodonBaseStatus> {
+  async function statusToAnswer(
+    input: Pick<ReplyInput, 'inReplyTo' | 'signal'>,
+    home: URL,
+    token: string,
+  ): Promise<MastodonBaseStatus> {
     const { externalId } = input.inReplyTo;
     const stored = storedStatus(input.inReplyTo.raw, externalId);
     if (isForeignId(externalId)) {
@@ -465,7 +512,9 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     const response = await call(
       { base: home, path: `/api/v1/statuses/${encodeURIComponent(externalId)}`, token, signal: input.signal },
       home,
-    );
+    ).catch((error: unknown) => {
+      throw goneOr(error, 'the post answered no longer exists on the instance (deleted by its author)');
+    });
     return parseBody(mastodonBaseStatusSchema, response.body, 'GET /api/v1/statuses/:id');
   }
 
@@ -484,9 +533,11 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     canReply: true,
     // The instance remembers an Idempotency-Key for about an hour and answers a repeat with the first post.
     idempotentReplies: true,
+    idempotencyKeyTtlMs: MASTODON_IDEMPOTENCY_KEY_TTL_MS,
     limits,
     poll,
     reply,
+    findReply,
     rateLimit: () => ({ ...lastRateLimit }),
     checkReply,
   };
@@ -590,6 +641,14 @@ function isOwn(
 function accessToken(account: AccountRef | null | undefined): string | null {
   const token = account?.credentials?.accessToken?.trim();
   return token ? token : null;
+}
+
+/** A 404 or 410 about the customer's post says it is gone; anything else is passed on as it was. */
+function goneOr(error: unknown, message: string): unknown {
+  if (error instanceof ConnectorError && (error.status === 404 || error.status === 410)) {
+    return new ConnectorError(NETWORK, 'gone', message, { status: error.status, cause: error });
+  }
+  return error;
 }
 
 function tooLong(length: number, max: number, because: string): ConnectorError {

@@ -73,6 +73,12 @@ export const mastodonNotificationSchema = z.looseObject({
   status: mastodonStatusSchema.nullish(),
 });
 
+/** GET /api/v1/statuses/:id/context: the thread around a status. */
+export const mastodonContextSchema = z.looseObject({
+  ancestors: z.array(mastodonBaseStatusSchema),
+  descendants: z.array(mastodonBaseStatusSchema),
+});
+
 export const mastodonNotificationsSchema = z.array(mastodonNotificationSchema);
 export const mastodonStatusesSchema = z.array(mastodonStatusSchema);
 /** Page envelopes: their items are validated one by one (see connectors/items.ts). */

@@ -16,6 +16,7 @@
  */
 import type { z } from 'zod';
 import { parseRateLimit, rateLimitHeaderSpecs } from '../http';
+import { describeIssues, type RejectedItem, withRejected } from '../items';
 import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
@@ -36,16 +37,16 @@ import {
 import { type CallOptions, type CapturedResponse, callJson, parseMaybeJson } from '../x/request';
 import { type Credentials, createTokenRotation } from '../x/token-rotation';
 import { parseRedditCursor, REDDIT_RECENT_KEPT, type RedditCursor, serialiseRedditCursor } from './cursor';
-import { mapRedditThing, redditUrl } from './map';
+import { isDeletedThing, mapRedditThing, redditUrl } from './map';
 import {
   commentResponseSchema,
   createdCommentSchema,
-  listingSchema,
-  type RawChild,
+  listingEnvelopeSchema,
   REDDIT_LISTING_DEPTH_PAGES,
   REDDIT_MAX_TEXT_LENGTH,
   REDDIT_PAGE_SIZE_MAX,
   type RedditThing,
+  rawChildSchema,
   rawCommentSchema,
   rawPostSchema,
   tokenResponseSchema,
@@ -75,9 +76,24 @@ export const redditTextLimits: TextLimits = {
   measure: (text) => [...text].length,
 };
 
+/**
+ * A listed item that failed validation but whose fullname and time can be read: it takes part in
+ * the walk like any item (so the cursor covers it exactly when it is quarantined) and is then
+ * quarantined instead of stored.
+ */
+interface Unreadable {
+  kind: 'unreadable';
+  data: { name: string; created_utc: number };
+  rejected: RejectedItem;
+}
+
+type Listed = RedditThing | Unreadable;
+
 interface Page {
-  things: RedditThing[];
+  things: Listed[];
   after: string | null;
+  /** Broken items without a readable fullname or time: quarantined, they cannot anchor a walk. */
+  loose: RejectedItem[];
 }
 
 /**
@@ -238,6 +254,7 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
     const source = `${path}?${new URLSearchParams(params).toString()}`;
     const ownHandle = normaliseHandle(input.account?.handle);
     let budget = maxPages;
+    const loose: RejectedItem[] = [];
 
     const fetchPage = async (anchor: { before?: string; after?: string }): Promise<Page> => {
       budget -= 1;
@@ -250,13 +267,15 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
       const response = await authorised(input.account, (token) =>
         call({ url, headers: { authorization: `bearer ${token}` }, signal: input.signal }),
       );
-      return parseListing(response.body, `GET ${path}`);
+      const page = parseListing(response.body, `GET ${path}`);
+      loose.push(...page.loose);
+      return page;
     };
 
     const newestPage = await fetchPage({});
     const newest = newestPage.things;
     // Newest first, contiguous from the cursor (or from the newest page on a first poll).
-    let fresh: RedditThing[];
+    let fresh: Listed[];
     if (!cursor || cursor.source !== source) {
       fresh = newest;
     } else {
@@ -271,10 +290,32 @@ export function createRedditConnector(options: RedditConnectorOptions): Connecto
 
     const nextCursor = advance(cursor, source, fresh);
     // The cursor moves past the brand's own comments, but they are not mentions.
-    const mentions: Mention[] = oldestFirst(fresh)
-      .filter((t) => ownHandle === null || t.data.author?.toLowerCase() !== ownHandle)
-      .map(mapRedditThing);
-    return { mentions, nextCursor: serialiseRedditCursor(nextCursor) };
+    const rejected: RejectedItem[] = [...loose];
+    const mentions: Mention[] = [];
+    const deleted: string[] = [];
+    for (const thing of oldestFirst(fresh)) {
+      if (thing.kind === 'unreadable') {
+        rejected.push(thing.rejected);
+        continue;
+      }
+      if (isDeletedThing(thing)) {
+        deleted.push(thing.data.name);
+        continue;
+      }
+      if (ownHandle !== null && thing.data.author?.toLowerCase() === ownHandle) continue;
+      try {
+        mentions.push(mapRedditThing(thing));
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        rejected.push({ externalId: thing.data.name, reason: `could not be mapped: ${why}`, raw: thing.raw });
+      }
+    }
+    return {
+      mentions,
+      nextCursor: serialiseRedditCursor(nextCursor),
+      ...withRejected(rejected),
+      ...(deleted.length > 0 ? { deleted } : {}),
+    };
   }
 
   async function reply(input: ReplyInput): Promise<ReplyResult> {
@@ -366,19 +407,19 @@ async function catchUp(
   newestPage: Page,
   fetchPage: (anchor: { before?: string; after?: string }) => Promise<Page>,
   budget: () => number,
-): Promise<RedditThing[]> {
+): Promise<Listed[]> {
   const known = new Set(cursor.recent);
   const newestNames = new Set(newestPage.things.map((t) => t.data.name));
 
   // Forward from the newest remembered fullname still in the listing.
-  let page: RedditThing[] = [];
+  let page: Listed[] = [];
   for (const anchor of cursor.recent.slice(0, 3)) {
     if (budget() <= 0) return [];
     page = (await fetchPage({ before: anchor })).things;
     if (page.length > 0) break;
   }
   if (page.length > 0) {
-    let collected: RedditThing[] = [];
+    let collected: Listed[] = [];
     for (;;) {
       collected = [...page, ...collected];
       if (page.some((t) => newestNames.has(t.data.name))) {
@@ -395,7 +436,7 @@ async function catchUp(
   }
 
   // Every remembered anchor is gone: walk back from the newest page down to the cursor's time.
-  const walked: RedditThing[] = [...newestPage.things];
+  const walked: Listed[] = [...newestPage.things];
   let after = newestPage.after;
   for (let depth = 1; depth < REDDIT_LISTING_DEPTH_PAGES && after; depth++) {
     const older = await fetchPage({ after });
@@ -406,7 +447,7 @@ async function catchUp(
   return dedupe(walked).filter((t) => !known.has(t.data.name) && t.data.created_utc >= cursor.time);
 }
 
-function advance(cursor: RedditCursor | null, source: string, fresh: RedditThing[]): RedditCursor | null {
+function advance(cursor: RedditCursor | null, source: string, fresh: Listed[]): RedditCursor | null {
   const top = fresh[0];
   if (!top) return cursor && cursor.source === source ? cursor : null;
   const previous = cursor && cursor.source === source ? cursor.recent : [];
@@ -414,7 +455,7 @@ function advance(cursor: RedditCursor | null, source: string, fresh: RedditThing
   return { v: 1, source, newest: top.data.name, time: top.data.created_utc, recent };
 }
 
-function dedupe(things: RedditThing[]): RedditThing[] {
+function dedupe<T extends Listed>(things: T[]): T[] {
   const seen = new Set<string>();
   return things.filter((t) => {
     if (seen.has(t.data.name)) return false;
@@ -424,7 +465,7 @@ function dedupe(things: RedditThing[]): RedditThing[] {
 }
 
 /** Listing order reversed, then by time: a stable sort keeps Reddit's order for equal seconds. */
-function oldestFirst(newestFirst: RedditThing[]): RedditThing[] {
+function oldestFirst<T extends Listed>(newestFirst: T[]): T[] {
   return [...newestFirst].reverse().sort((a, b) => a.data.created_utc - b.data.created_utc);
 }
 
@@ -452,6 +493,11 @@ export function listingRequest(input: Pick<PollInput, 'kind' | 'query' | 'target
 function commentError(apiError: (string | null)[], now: Date): ConnectorError {
   const [code, message] = apiError;
   const words = message?.trim() || code || 'unknown error';
+  if (code === 'DELETED_COMMENT' || code === 'DELETED_LINK') {
+    return new ConnectorError(NETWORK, 'gone', `the post answered no longer exists on Reddit (${words})`, {
+      status: 200,
+    });
+  }
   if (code === 'RATELIMIT') {
     const wait = /(\d+)\s*(millisecond|second|minute|hour)s?/i.exec(words);
     const unit: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000 };
@@ -504,21 +550,36 @@ export function checkRedditReply(
 }
 
 function parseListing(body: unknown, what: string): Page {
-  const listing = parseBody(listingSchema, body, what);
-  const things: RedditThing[] = [];
-  listing.data.children.forEach((child: RawChild, index) => {
+  const listing = parseBody(listingEnvelopeSchema, body, what);
+  const things: Listed[] = [];
+  const loose: RejectedItem[] = [];
+  for (const raw of listing.data.children) {
+    const child = rawChildSchema.safeParse(raw);
+    if (!child.success) {
+      loose.push({ externalId: null, reason: describeIssues(child.error), raw });
+      continue;
+    }
     // Other kinds (more, t4 messages, t5 subreddits) are not posts to listen to.
-    if (child.kind !== 't1' && child.kind !== 't3') return;
-    const schema = child.kind === 't1' ? rawCommentSchema : rawPostSchema;
-    const result = schema.safeParse(child.data);
-    if (!result.success) throw malformed(what, result.error, `data.children.${index}.data.`);
+    if (child.data.kind !== 't1' && child.data.kind !== 't3') continue;
+    const schema = child.data.kind === 't1' ? rawCommentSchema : rawPostSchema;
+    const result = schema.safeParse(child.data.data);
+    if (!result.success) {
+      const fields = (child.data.data ?? {}) as Record<string, unknown>;
+      const name = typeof fields.name === 'string' && fields.name !== '' ? fields.name : null;
+      const time = typeof fields.created_utc === 'number' ? fields.created_utc : null;
+      const rejected = { externalId: name, reason: `data: ${describeIssues(result.error)}`, raw };
+      if (name !== null && time !== null && Number.isFinite(time)) {
+        things.push({ kind: 'unreadable', data: { name, created_utc: time }, rejected });
+      } else loose.push(rejected);
+      continue;
+    }
     things.push(
-      child.kind === 't1'
-        ? { kind: 't1', data: result.data as z.infer<typeof rawCommentSchema>, raw: child }
-        : { kind: 't3', data: result.data as z.infer<typeof rawPostSchema>, raw: child },
+      child.data.kind === 't1'
+        ? { kind: 't1', data: result.data as z.infer<typeof rawCommentSchema>, raw: child.data }
+        : { kind: 't3', data: result.data as z.infer<typeof rawPostSchema>, raw: child.data },
     );
-  });
-  return { things, after: listing.data.after ?? null };
+  }
+  return { things, after: listing.data.after ?? null, loose };
 }
 
 function normaliseHandle(handle: string | null | undefined): string | null {

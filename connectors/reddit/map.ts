@@ -7,6 +7,16 @@ export const REDDIT_WEB_BASE = 'https://www.reddit.com';
 /** Authors Reddit shows for deleted or removed accounts: not a person to link to. */
 const GONE_AUTHORS = new Set(['[deleted]', '[removed]']);
 
+/**
+ * Reddit keeps a deleted comment in its listings with "[deleted]" (or "[removed]" by moderators)
+ * as its body: its text is gone, so it is reported deleted, never stored as a mention.
+ */
+export function isDeletedThing(thing: RedditThing): boolean {
+  if (thing.kind === 't1') return GONE_AUTHORS.has(thing.data.body.trim());
+  const text = thing.data.selftext?.trim();
+  return text !== undefined && GONE_AUTHORS.has(text) && GONE_AUTHORS.has(thing.data.author ?? '[deleted]');
+}
+
 export function redditUrl(path: string | undefined | null): string | null {
   if (!path) return null;
   if (/^https?:\/\//i.test(path)) return path;

@@ -73,6 +73,11 @@ export const listingSchema = z.looseObject({
   }),
 });
 
+/** A listing read leniently: each child is validated on its own (see parseListing). */
+export const listingEnvelopeSchema = listingSchema.extend({
+  data: listingSchema.shape.data.extend({ children: z.array(z.unknown()) }),
+});
+
 /** `[code, message, field]`, e.g. ["RATELIMIT", "Take a break for 6 seconds before trying again.", "ratelimit"]. */
 export const apiErrorSchema = z.array(z.string().nullable()).min(1);
 

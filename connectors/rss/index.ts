@@ -5,6 +5,7 @@
  */
 
 import { DEFAULT_TIMEOUT_MS } from '../http';
+import { describeIssues, type RejectedItem, withRejected } from '../items';
 import { parseJsonCursor } from '../json-cursor';
 import {
   type Connector,
@@ -23,7 +24,13 @@ import { textOf } from './html-text';
 import { keywordMatcher } from './keywords';
 import { feedItemDate, feedItemId, hash53, mapFeedItem } from './map';
 import { FeedFormatError, parseFeed } from './parse-feed';
-import { type RawFeedItem, RSS_CURSOR_VERSION, type RssCursor, rssCursorSchema } from './raw';
+import {
+  type RawFeedItem,
+  RSS_CURSOR_VERSION,
+  type RssCursor,
+  rawFeedItemSchema,
+  rssCursorSchema,
+} from './raw';
 
 const NETWORK = 'rss';
 
@@ -145,17 +152,36 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
     const fresh: Array<{ mention: Mention; order: number }> = [];
     let newest: Date | null = cursor?.newest ? new Date(cursor.newest) : null;
     const inDocument = new Set<string>();
+    const rejected: RejectedItem[] = [];
     for (const [index, item] of items.entries()) {
-      const key = hash53(feedItemId(item, scope));
-      if (inDocument.has(key)) continue;
-      inDocument.add(key);
-      documentHashes.push(key);
-      const date = feedItemDate(item, polledAt);
-      if (date && (newest === null || date > newest)) newest = date;
-      if (seen.has(key)) continue;
-      // Items that do not match are remembered too: they were considered and will not be again.
-      if (!matcher.matches(matchableText(item))) continue;
-      fresh.push({ mention: mapFeedItem(item, { scope, firstSeen: polledAt, now: polledAt }), order: index });
+      // One item the parser could not make sense of costs only itself, never the feed.
+      const problem = itemProblem(item);
+      try {
+        const key = hash53(feedItemId(item, scope));
+        if (inDocument.has(key)) continue;
+        inDocument.add(key);
+        documentHashes.push(key);
+        const date = problem ? null : feedItemDate(item, polledAt);
+        if (date && (newest === null || date > newest)) newest = date;
+        if (seen.has(key)) continue;
+        if (problem) {
+          rejected.push({ externalId: item.id ?? item.link ?? null, reason: problem, raw: item });
+          continue;
+        }
+        // Items that do not match are remembered too: they were considered and will not be again.
+        if (!matcher.matches(matchableText(item))) continue;
+        fresh.push({
+          mention: mapFeedItem(item, { scope, firstSeen: polledAt, now: polledAt }),
+          order: index,
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        rejected.push({
+          externalId: item?.id ?? null,
+          reason: problem ?? `could not be read: ${why}`,
+          raw: item,
+        });
+      }
     }
 
     // Oldest first; feeds list newest first, so among equal dates the later in the document is older.
@@ -175,7 +201,11 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
       newest: newest ? newest.toISOString() : null,
       seen: remembered,
     };
-    return { mentions: fresh.map((entry) => entry.mention), nextCursor: JSON.stringify(next) };
+    return {
+      mentions: fresh.map((entry) => entry.mention),
+      nextCursor: JSON.stringify(next),
+      ...withRejected(rejected),
+    };
   }
 
   return {
@@ -193,6 +223,16 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
     rateLimit: () => ({ ...lastRateLimit }),
     checkReply: (): ReplyCheck => ({ allowed: false, reason: RSS_READ_ONLY_REASON }),
   };
+}
+
+/** Why an item cannot become a mention, or null: the parser's own shape, and something to read. */
+function itemProblem(item: RawFeedItem): string | null {
+  const shape = rawFeedItemSchema.safeParse(item);
+  if (!shape.success) return describeIssues(shape.error);
+  if (textOf(item.title) === '' && textOf(item.body) === '' && textOf(item.summary) === '' && !item.link) {
+    return 'the item has no title, no text and no link: nothing to read';
+  }
+  return null;
 }
 
 function matchableText(item: RawFeedItem): string {

@@ -11,6 +11,7 @@
 import twitterText from 'twitter-text';
 import type { z } from 'zod';
 import { parseRateLimit, parseResetValue, rateLimitHeaderSpecs } from '../http';
+import { mapItems, type RejectedItem, splitItems, withRejected } from '../items';
 import { isSameReplyText } from '../reply-match';
 import {
   type AccountRef,
@@ -33,9 +34,13 @@ import { compareXIds, mapXTweet, xPostUrl, xRawFor } from './map';
 import {
   createTweetResponseSchema,
   type RawTweet,
+  rawTweetSchema,
+  rawUserSchema,
   type TimelineResponse,
+  timelineEnvelopeSchema,
   timelineResponseSchema,
   tokenResponseSchema,
+  tweetLookupSchema,
   X_COST_PER_POST_READ,
   X_EXPANSIONS,
   X_MAX_WEIGHTED_LENGTH,
@@ -85,9 +90,10 @@ export function xReadCost(postsRead: number): number {
   return Math.round(Math.floor(postsRead) * X_COST_PER_POST_READ * 1e6) / 1e6;
 }
 
-type Endpoint = 'mentions' | 'search' | 'post' | 'token';
+type Endpoint = 'mentions' | 'search' | 'lookup' | 'post' | 'token';
 const endpointWords: Record<Endpoint, string> = {
   mentions: 'reading mentions',
+  lookup: 'looking up a post',
   search: 'searching recent posts',
   post: 'posting',
   token: 'renewing the access',
@@ -275,6 +281,7 @@ export function createXConnector(options: XConnectorOptions): Connector {
     let newestId = resume ? resume.newestId : null;
     const firstPageOfTraversal = !resume;
     const tweets = new Map<string, Mention>();
+    const rejected: RejectedItem[] = [];
 
     for (let page = 0; page < maxPages; page++) {
       const url = new URL(`${apiBase}${path}`);
@@ -292,11 +299,12 @@ export function createXConnector(options: XConnectorOptions): Connector {
         headers: { authorization: `Bearer ${bearer}` },
         signal: input.signal,
       });
-      const body = parseTimeline(response.body, `GET ${path.replace(/\/users\/[^/]+\//, '/users/:id/')}`);
+      const what = `GET ${path.replace(/\/users\/[^/]+\//, '/users/:id/')}`;
+      const { body, valid } = timelinePage(response.body, what, rejected);
       if (page === 0 && firstPageOfTraversal) newestId = body.meta?.newest_id ?? null;
-      for (const tweet of body.data ?? []) {
-        if (isOwnPost(tweet, ownId)) continue;
-        tweets.set(tweet.id, mapXTweet(xRawFor(tweet, body)));
+      const theirs = valid.filter(({ item }) => !isOwnPost(item, ownId));
+      for (const mention of mapItems(theirs, (tweet) => mapXTweet(xRawFor(tweet, body)), rejected)) {
+        tweets.set(mention.externalId, mention);
       }
       const next = body.meta?.next_token ?? null;
       if (next !== null && next === nextToken) {
@@ -316,7 +324,8 @@ export function createXConnector(options: XConnectorOptions): Connector {
             resume: { nextToken, newestId, query: requestKey },
           }
         : { v: 1, sinceId: newestId ?? sinceId };
-    return { mentions, nextCursor: serialiseXCursor(next) };
+    // A quarantined post is behind the cursor like a stored one: it is in the dead letters, not lost.
+    return { mentions, nextCursor: serialiseXCursor(next), ...withRejected(rejected) };
   }
 
   async function reply(input: ReplyInput): Promise<ReplyResult> {
@@ -413,9 +422,26 @@ export function createXConnector(options: XConnectorOptions): Connector {
         (t.referenced_tweets ?? []).some((r) => r.type === 'replied_to' && r.id === target) &&
         isSameReplyText(input.text, t.text),
     );
-    return ours
-      ? { found: true, reply: { externalId: ours.id, url: xPostUrl(handle, ours.id) } }
-      : { found: false };
+    if (ours) return { found: true, reply: { externalId: ours.id, url: xPostUrl(handle, ours.id) } };
+    // Not there: before anything is sent again, make sure the post answered still exists.
+    await ensureExists(target, bearer, input.signal);
+    return { found: false };
+  }
+
+  /** Throws `gone` when X says the post is not found (deleted); a post we may not see is not gone. */
+  async function ensureExists(id: string, bearer: string, signal?: AbortSignal): Promise<void> {
+    const url = new URL(`${apiBase}/2/tweets/${encodeURIComponent(id)}`);
+    url.searchParams.set('tweet.fields', 'id');
+    const response = await call('lookup', { url, headers: { authorization: `Bearer ${bearer}` }, signal });
+    const body = parseBody(tweetLookupSchema, response.body, 'GET /2/tweets/:id');
+    const notFound = (body.errors ?? []).some((e) => e.type?.endsWith('/resource-not-found'));
+    if (!body.data && notFound) {
+      throw new ConnectorError(
+        NETWORK,
+        'gone',
+        'the post answered no longer exists on X (deleted by its author)',
+      );
+    }
   }
 
   return {
@@ -525,6 +551,40 @@ function parseTimeline(body: unknown, what: string): TimelineResponse {
     throw new ConnectorError(NETWORK, 'forbidden', `X refused ${what}: ${reason}`, { status: 200 });
   }
   return page;
+}
+
+/**
+ * A timeline page for polling: the envelope is read strictly (a page we cannot read is a poll error),
+ * each post on its own (a broken one goes to `rejected`), and a broken included user or post is left
+ * out so it costs only the author name or quote it would have given.
+ */
+function timelinePage(
+  raw: unknown,
+  what: string,
+  rejected: RejectedItem[],
+): { body: TimelineResponse; valid: Array<{ item: RawTweet; raw: unknown }> } {
+  const envelope = parseBody(timelineEnvelopeSchema, raw, what);
+  const problem = envelope.errors?.[0];
+  if (envelope.data === undefined && envelope.meta === undefined && problem) {
+    const reason = problem.detail ?? problem.message ?? problem.title ?? 'unknown error';
+    throw new ConnectorError(NETWORK, 'forbidden', `X refused ${what}: ${reason}`, { status: 200 });
+  }
+  const split = splitItems(rawTweetSchema, envelope.data ?? []);
+  rejected.push(...split.rejected);
+  const users = (envelope.includes?.users ?? []).flatMap((u) => {
+    const parsed = rawUserSchema.safeParse(u);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const included = (envelope.includes?.tweets ?? []).flatMap((t) => {
+    const parsed = rawTweetSchema.safeParse(t);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const body: TimelineResponse = {
+    ...envelope,
+    data: split.valid.map((v) => v.item),
+    includes: { users, tweets: included },
+  };
+  return { body, valid: split.valid };
 }
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {

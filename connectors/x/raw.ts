@@ -113,6 +113,23 @@ export const timelineResponseSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * A timeline page read leniently: the envelope must hold, each post and each included object is
+ * validated on its own (see timelinePage in index.ts), so one broken post costs only itself.
+ */
+export const timelineEnvelopeSchema = timelineResponseSchema.extend({
+  data: z.array(z.unknown()).optional(),
+  includes: z
+    .looseObject({ users: z.array(z.unknown()).optional(), tweets: z.array(z.unknown()).optional() })
+    .optional(),
+});
+
+/** GET /2/tweets/:id: the post, or (still a 200) a "resource-not-found" problem once it is deleted. */
+export const tweetLookupSchema = z.looseObject({
+  data: rawTweetSchema.optional(),
+  errors: z.array(rawProblemSchema).optional(),
+});
+
 export const createTweetResponseSchema = z.looseObject({
   data: z.looseObject({ id: idSchema, text: z.string() }),
 });

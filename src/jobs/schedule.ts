@@ -30,7 +30,7 @@ export const jobs: Job[] = [
     name: 'poll-listeners',
     cron: '* * * * *',
     description: 'Poll every due listener once and store what it finds',
-    run: (deps) => pollDueListeners(asSystem(deps)),
+    run: (deps) => pollDueListeners(asSystem(deps), { shouldStop: deps.shouldStop }),
   },
   {
     name: 'send-replies',

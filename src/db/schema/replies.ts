@@ -47,6 +47,11 @@ export const replies = pgTable(
      * sending again on a network without idempotent posting, the thread is searched for our reply.
      */
     outcomeUnknown: boolean('outcome_unknown').notNull().default(false),
+    /**
+     * When the first attempt was made: a network remembers an idempotency key only so long
+     * (Mastodon about an hour), so an older attempt of unknown outcome is looked for, not re-sent.
+     */
+    firstAttemptAt: ts('first_attempt_at'),
     leaseUntil: ts('lease_until'),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     externalId: text('external_id'),

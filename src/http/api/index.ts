@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { accuracyRoutes } from './accuracy.routes';
 import { adminRoutes } from './admin.routes';
+import { authorRoutes } from './authors.routes';
 import { bridgeRoutes } from './bridge.routes';
 import { caseRoutes } from './cases.routes';
 import { classifyRoutes } from './classify.routes';
@@ -27,6 +28,7 @@ export const apiRouteList = [
   ...deadLetterRoutes,
   ...slaPolicyRoutes,
   ...spikeSettingsRoutes,
+  ...authorRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

@@ -1,4 +1,5 @@
 import type { getCase } from '../../services/inbox/get-case';
+import { TARGET_DELETED, TARGET_DELETED_MAYBE_SENT } from '../../services/replies/reply-reasons';
 import {
   Badge,
   ExternalLink,
@@ -292,11 +293,20 @@ export function Outbox({ v, data, names }: { v: View; data: CaseData; names: Map
             ) : null}
           </div>
           <p class="quote">{r.body}</p>
-          {r.lastError && r.status !== 'sent' ? <p class="field-error">{r.lastError}</p> : null}
+          {r.lastError && r.status !== 'sent' ? (
+            <p class="field-error">{replyError(v, r.lastError)}</p>
+          ) : null}
         </div>
       ))}
     </section>
   );
+}
+
+/** The outbox's own reasons in the reader's language; a network's words are shown as it said them. */
+function replyError(v: View, error: string): string {
+  if (error === TARGET_DELETED) return v.t('reply.targetDeleted');
+  if (error === TARGET_DELETED_MAYBE_SENT) return v.t('reply.targetDeletedMaybeSent');
+  return error;
 }
 
 function detailText(details: unknown, key: string): string | null {

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../lib/errors';
 import { STALE_CUSTOMER, STALE_REPLY } from '../../services/inbox/collision';
+import { NOTHING_TO_ANSWER } from '../../services/replies/reply-reasons';
 import type { Locale } from '../env';
 import { label, type MessageKey, t } from './i18n';
 
@@ -16,6 +17,7 @@ export function translateMessage(locale: Locale, message: string): string {
   if (message === STALE_CUSTOMER) return t(locale, 'ib.staleCustomer');
   if (message === 'You already have a view with this name') return t(locale, 'ib.viewExists');
   if (message === 'This case has no customer post to answer') return t(locale, 'error.noPost');
+  if (message === NOTHING_TO_ANSWER) return t(locale, 'reply.nothingToAnswer');
   if (message === 'This form has expired: reload the page and try again') return t(locale, 'error.csrf');
   if (message === 'Your role does not allow this action' || /^A \w+ may not do this/.test(message)) {
     return t(locale, 'error.forbidden');

@@ -1,6 +1,7 @@
 import { adminEn } from './messages-admin-en';
 import { approversEn } from './messages-approvers-en';
 import { classifyEn } from './messages-classify-en';
+import { deletionsEn } from './messages-deletions-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
@@ -324,6 +325,7 @@ export const en = {
   ...classifyEn,
   ...ingestEn,
   ...spikesEn,
+  ...deletionsEn,
   ...repliesEn,
 } as const;
 

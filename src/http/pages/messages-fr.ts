@@ -1,6 +1,7 @@
 import { adminFr } from './messages-admin-fr';
 import { approversFr } from './messages-approvers-fr';
 import { classifyFr } from './messages-classify-fr';
+import { deletionsFr } from './messages-deletions-fr';
 import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
@@ -327,5 +328,6 @@ export const fr: Record<MessageKey, string> = {
   ...classifyFr,
   ...ingestFr,
   ...spikesFr,
+  ...deletionsFr,
   ...repliesFr,
 };

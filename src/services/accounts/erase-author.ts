@@ -12,7 +12,7 @@ import { validate } from '../validate';
 /** The networks an author can be erased on, for the form. */
 export const erasableNetworks = networks;
 
-const input = z.object({
+export const eraseAuthorInput = z.object({
   network: z.enum(networks),
   externalId: z.string().trim().min(1, 'is required').max(200),
 });
@@ -29,7 +29,7 @@ export const ERASED_TEXT = '';
  */
 export async function eraseAuthor(ctx: Ctx, raw: unknown) {
   requireActor(ctx, 'connections.manage');
-  const { network, externalId } = validate(input, raw);
+  const { network, externalId } = validate(eraseAuthorInput, raw);
   return withTransaction(ctx.db, async (tx) => {
     const [author] = await tx
       .select()

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
 import { listeners } from '../../db/schema';
 import type { Ctx } from '../context';
@@ -9,10 +9,12 @@ const LEASE_MS = 5 * 60_000;
 /**
  * Claims the listeners that are due (skipping those another instance holds) and polls each once.
  * The lease, not a session lock, marks ownership, so this also works through a transaction pool.
+ * `shouldStop` lets a graceful shutdown stop between listeners: the claims not yet polled are
+ * handed back at once, so another instance polls them now rather than after the lease.
  */
 export async function pollDueListeners(
   ctx: Ctx,
-  opts: { limit?: number; force?: boolean } = {},
+  opts: { limit?: number; force?: boolean; shouldStop?: () => boolean } = {},
 ): Promise<PollOutcome[]> {
   const now = ctx.clock.now();
   const claimed = await withTransaction(ctx.db, async (tx) => {
@@ -40,6 +42,24 @@ export async function pollDueListeners(
     return due.map((l) => l.id);
   });
   const outcomes: PollOutcome[] = [];
-  for (const id of claimed) outcomes.push(await pollListener(ctx, id));
+  for (const [i, id] of claimed.entries()) {
+    if (opts.shouldStop?.()) {
+      await releaseClaims(ctx, claimed.slice(i), new Date(now.getTime() + LEASE_MS));
+      break;
+    }
+    outcomes.push(await pollListener(ctx, id));
+  }
   return outcomes;
+}
+
+/**
+ * Clears the leases this run set and nobody else could have taken yet: a lease still ending when
+ * ours ends is ours (another instance only claims after it expired and then sets a later one).
+ */
+async function releaseClaims(ctx: Ctx, ids: string[], ourLease: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db
+    .update(listeners)
+    .set({ leaseUntil: null })
+    .where(and(inArray(listeners.id, ids), eq(listeners.leaseUntil, ourLease)));
 }

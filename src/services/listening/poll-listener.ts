@@ -228,6 +228,7 @@ export function describePollError(err: unknown): string {
       transient: 'The network is unavailable for now',
       malformed: 'The network sent a payload we could not read',
       unsupported: 'Not supported by this network',
+      gone: 'The post no longer exists on the network',
     };
     return `${what[err.kind]}: ${err.message}`;
   }

@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { latestCustomerMention } from './latest-customer-mention';
 import { preflightIn } from './reply-preflight';
+import { NOTHING_TO_ANSWER } from './reply-reasons';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -22,6 +23,9 @@ export async function queueReply(
 ) {
   const target = await latestCustomerMention(tx, c.id);
   if (!target) throw new AppError('conflict', 'This case has no customer post to answer');
+  if (target.deletedAt) {
+    throw new AppError('conflict', NOTHING_TO_ANSWER);
+  }
   const verdict = await preflightIn(tx, ctx, c, body);
   if (!verdict.allowed)
     throw new AppError('conflict', verdict.reason ?? `This post cannot be answered on ${c.network}`);

@@ -6,6 +6,7 @@ import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { getCaseOr404 } from '../inbox/transition';
 import { latestCustomerMention } from './latest-customer-mention';
+import { NOTHING_TO_ANSWER } from './reply-reasons';
 
 export interface Preflight {
   network: string;
@@ -43,9 +44,14 @@ export async function preflightIn(
   const target = await latestCustomerMention(db, c.id);
   const check = !connector.canReply
     ? { allowed: false, reason: `${c.network} is a read-only source: answer the customer where they wrote` }
-    : target
-      ? connector.checkReply({ text: target.text, raw: target.raw }, accountRef)
-      : { allowed: false, reason: 'This case has no customer post to answer' };
+    : !target
+      ? { allowed: false, reason: 'This case has no customer post to answer' }
+      : target.deletedAt
+        ? {
+            allowed: false,
+            reason: NOTHING_TO_ANSWER,
+          }
+        : connector.checkReply({ text: target.text, raw: target.raw }, accountRef);
   const body = text.trim();
   const used = body ? connector.limits.measure(body) : 0;
   const same = body

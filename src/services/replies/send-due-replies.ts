@@ -40,6 +40,7 @@ export async function sendDueReplies(
         .set({
           status: 'sending',
           attempts: sql`${replies.attempts} + 1`,
+          firstAttemptAt: sql`coalesce(${replies.firstAttemptAt}, ${now.toISOString()}::timestamptz)`,
           // Still `sending` after its lease: that worker died somewhere around the network call.
           outcomeUnknown: sql`${replies.outcomeUnknown} or ${replies.status} = 'sending'`,
           leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS),

@@ -11,10 +11,13 @@ import {
   type ReplyRow,
   type SendOutcome,
 } from './finish-reply';
+import { markTargetGone, TARGET_DELETED, TARGET_DELETED_MAYBE_SENT } from './target-gone';
 
 export type { SendOutcome } from './finish-reply';
 
 const MAX_ATTEMPTS = 8;
+/** Margin before a network forgets an idempotency key (an hour on Mastodon: look after 50 minutes). */
+const KEY_TTL_MARGIN_MS = 10 * 60_000;
 
 /**
  * One claimed reply. On a network without idempotent posting, an earlier attempt of unknown outcome
@@ -24,6 +27,8 @@ export async function sendOneReply(ctx: Ctx, reply: ReplyRow): Promise<SendOutco
   const [target] = await ctx.db.select().from(mentions).where(eq(mentions.id, reply.inReplyToMentionId));
   const [c] = await ctx.db.select().from(cases).where(eq(cases.id, reply.caseId));
   if (!target || !c) return finishReply(ctx, reply, { status: 'failed', error: 'The answered post is gone' });
+  // Deleted by its author (reported by a poll or found by an earlier lookup): nothing to answer.
+  if (target.deletedAt) return finishReply(ctx, reply, deletedResult(reply));
   const [account] = await ctx.db
     .select()
     .from(networkAccounts)
@@ -36,8 +41,15 @@ export async function sendOneReply(ctx: Ctx, reply: ReplyRow): Promise<SendOutco
     raw: target.raw,
   };
 
-  if (reply.outcomeUnknown && !connector.idempotentReplies) {
+  const targetGone = async (result: FinishResult): Promise<SendOutcome> => {
+    await markTargetGone(ctx, { brandId: c.brandId, network: reply.network, externalId: target.externalId });
+    return finishReply(ctx, reply, result);
+  };
+
+  if (reply.outcomeUnknown && (!connector.idempotentReplies || keyForgotten(ctx, reply, connector))) {
     const settled = await settleUnknown(ctx, reply, connector, { inReplyTo, account: accountRef });
+    // The thread was searched and holds no reply of ours: nothing went out before the post went.
+    if (settled === 'gone') return targetGone({ status: 'failed', error: TARGET_DELETED });
     if (settled) return finishReply(ctx, reply, settled);
   }
 
@@ -50,6 +62,7 @@ export async function sendOneReply(ctx: Ctx, reply: ReplyRow): Promise<SendOutco
       account: accountRef,
     });
   } catch (err) {
+    if (err instanceof ConnectorError && err.kind === 'gone') return targetGone(deletedResult(reply));
     return finishReply(ctx, reply, afterError(ctx, reply, connector, err));
   }
   await fault(ctx, 'reply:after-network-accepted');
@@ -65,7 +78,7 @@ async function settleUnknown(
     inReplyTo: { externalId: string; threadRootId: string; raw: unknown };
     account: Parameters<Connector['reply']>[0]['account'];
   },
-): Promise<FinishResult | null> {
+): Promise<FinishResult | 'gone' | null> {
   if (!connector.findReply) {
     return {
       status: 'needs_verification',
@@ -77,6 +90,7 @@ async function settleUnknown(
     if (!found.found) return null;
     return { status: 'sent', externalId: found.reply.externalId, url: found.reply.url, foundInThread: true };
   } catch (err) {
+    if (err instanceof ConnectorError && err.kind === 'gone') return 'gone';
     const message = err instanceof Error ? err.message : String(err);
     const retryable =
       err instanceof ConnectorError && (err.kind === 'transient' || err.kind === 'rate_limited');
@@ -93,6 +107,23 @@ async function settleUnknown(
       error: `An earlier attempt may have been posted and looking for it failed: ${message}`,
     };
   }
+}
+
+/**
+ * Whether the network may have forgotten this reply's idempotency key: then a repeat is no longer
+ * recognised and could post twice, so an attempt of unknown outcome is looked for first.
+ */
+function keyForgotten(ctx: Ctx, reply: ReplyRow, connector: Connector): boolean {
+  const ttl = connector.idempotencyKeyTtlMs;
+  if (ttl === undefined || reply.firstAttemptAt === null) return false;
+  return ctx.clock.now().getTime() - reply.firstAttemptAt.getTime() >= ttl - KEY_TTL_MARGIN_MS;
+}
+
+/** A reply to a deleted post is never sent; one that may already be out is said so. */
+function deletedResult(reply: ReplyRow): FinishResult {
+  return reply.outcomeUnknown
+    ? { status: 'needs_verification', error: TARGET_DELETED_MAYBE_SENT }
+    : { status: 'failed', error: TARGET_DELETED };
 }
 
 function afterError(ctx: Ctx, reply: ReplyRow, connector: Connector, err: unknown): FinishResult {

@@ -107,6 +107,7 @@ export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
             from ${labelledMentions(
               sql`m.brand_id = ${brandId} and m.posted_at >= ${first}::timestamptz and m.posted_at < ${end}::timestamptz
                   and date_trunc('hour', m.posted_at, 'UTC') = any(${list}::timestamptz[])`,
+              { counts: true },
             )} l
             cross join lateral (values ('all', ''), ('network', l.network), ('language', l.language),
               ('topic', l.topic), ('intent', l.intent), ('listener', coalesce(l.listener_id, ''))) v(dim, value)

@@ -80,7 +80,7 @@ export async function countBySentiment(
     await queryRows(
       ctx.db,
       sql`select ${key} as key, l.sentiment, count(*)::int as n
-          from ${labelledMentions(where.mention)} l where ${where.labels}
+          from ${labelledMentions(where.mention, { counts: true })} l where ${where.labels}
           group by 1, 2`,
     ),
   );

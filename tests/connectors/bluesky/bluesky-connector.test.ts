@@ -716,23 +716,74 @@ describe('bluesky connector: failures', () => {
     expect(slow.message).toContain('timed out');
   });
 
-  it('maps truncated JSON and wrong types to malformed, naming the field', async () => {
+  it('maps truncated JSON, a wrong envelope and a page with nothing readable to malformed', async () => {
     net.respondNext({ status: 200, body: '{"notifications": [{"uri": "at://' });
     expect((await caught(mentions(lumoWithSession()))).kind).toBe('malformed');
 
-    const notification = net.notify('mention', net.addPost({ text: '@lumo.bsky.social x' }));
-    const broken = { ...notification, record: { ...(notification.record as object), text: 42 } };
-    net.respondNext({ status: 200, body: JSON.stringify({ notifications: [broken] }) });
-    const error = await caught(mentions(lumoWithSession()));
-    expect(error.kind).toBe('malformed');
-    expect(error.message).toContain('notifications.0.record.text');
+    net.respondNext({ status: 200, body: JSON.stringify({ notifications: 'none' }) });
+    expect((await caught(mentions(lumoWithSession()))).message).toContain('notifications');
 
     net.respondNext({ status: 200, body: JSON.stringify({ posts: [{ uri: 'at://x/y/z', cid: 7 }] }) });
     const searchError = await caught(
       connector().poll({ kind: 'keyword', query: 'lumo', cursor: null, account: lumoWithSession() }),
     );
     expect(searchError.kind).toBe('malformed');
-    expect(searchError.message).toContain('posts.0.cid');
+    expect(searchError.message).toContain('no readable item');
+  });
+
+  it('quarantines one unreadable notification and keeps the rest of its page, the cursor past all', async () => {
+    const older = net.notify('mention', net.addPost({ text: '@lumo.bsky.social first' }));
+    net.advance(1000);
+    const bad = net.notify('mention', net.addPost({ text: '@lumo.bsky.social broken' }));
+    net.advance(1000);
+    const newer = net.notify('mention', net.addPost({ text: '@lumo.bsky.social third' }));
+    const broken = { ...bad, record: { ...(bad.record as object), text: 42 } };
+    net.respondNext({
+      nsid: 'app.bsky.notification.listNotifications',
+      status: 200,
+      body: JSON.stringify({ notifications: [newer, broken, older] }),
+    });
+    const account = lumoWithSession();
+    const result = await mentions(account);
+    expect(result.mentions.map((m) => m.externalId)).toEqual([older.uri, newer.uri]);
+    expect(result.rejected).toEqual([
+      { externalId: bad.uri, reason: expect.stringContaining('record: text'), raw: broken },
+    ]);
+    expect(JSON.parse(result.nextCursor ?? '').high).toBe(newer.indexedAt);
+
+    // The next poll neither returns nor quarantines them again.
+    net.respondNext({
+      nsid: 'app.bsky.notification.listNotifications',
+      status: 200,
+      body: JSON.stringify({ notifications: [newer, broken, older] }),
+    });
+    const again = await mentions(account, result.nextCursor);
+    expect(again.mentions).toEqual([]);
+    expect(again.rejected).toBeUndefined();
+  });
+
+  it('quarantines a search hit that is not a post view, placed by its neighbours', async () => {
+    const good = net.addPost({ text: 'lumo is great' });
+    const hit = net.posts.find((p) => p.uri === good.uri) ?? good;
+    net.respondNext({
+      nsid: 'app.bsky.feed.searchPosts',
+      status: 200,
+      body: JSON.stringify({ posts: [{ uri: 'at://x/y/z', cid: 7 }, hit] }),
+    });
+    const result = await connector().poll({
+      kind: 'keyword',
+      query: 'lumo',
+      cursor: null,
+      account: lumoWithSession(),
+    });
+    expect(result.mentions.map((m) => m.externalId)).toEqual([good.uri]);
+    expect(result.rejected).toEqual([
+      {
+        externalId: 'at://x/y/z',
+        reason: expect.stringContaining('cid'),
+        raw: { uri: 'at://x/y/z', cid: 7 },
+      },
+    ]);
   });
 
   it('says so when the service URL is not one', async () => {

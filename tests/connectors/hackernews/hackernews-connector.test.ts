@@ -288,23 +288,43 @@ describe('hacker news connector: failures', () => {
     hn.respondNext({ status: 200, body: '{"hits": [{"objectID": "1"' });
     expect((await caught(connector().poll(input()))).kind).toBe('malformed');
 
-    const hit = hn.story({ id: 1, at: T - 10, title: 'lumo' });
     hn.respondNext({
       status: 200,
-      body: JSON.stringify({
-        hits: [{ ...hit, created_at_i: String(T - 10) }],
-        nbHits: 1,
-        page: 0,
-        nbPages: 1,
-        hitsPerPage: 100,
-      }),
+      body: JSON.stringify({ hits: {}, nbHits: 1, page: 0, nbPages: 1, hitsPerPage: 100 }),
     });
     const wrongType = await caught(connector().poll(input()));
     expect(wrongType.kind).toBe('malformed');
-    expect(wrongType.message).toContain('hits.0.created_at_i');
+    expect(wrongType.message).toContain('hits');
 
     hn.respondNext({ status: 200, body: JSON.stringify({ results: [] }) });
     expect((await caught(connector().poll(input()))).message).toContain('hits');
+  });
+});
+
+describe('hacker news connector: one broken hit', () => {
+  it('quarantines it, returns the others, and remembers it so the next poll skips it', async () => {
+    const older = hn.story({ id: 11, at: T - 30, title: 'lumo one' });
+    const broken = hn.story({ id: 12, at: T - 20, title: 'lumo two' });
+    const newer = hn.story({ id: 13, at: T - 10, title: 'lumo three' });
+    const bad = { ...broken, author: 42 };
+    const placeless = { title: 'no id, no time' };
+    const page = (hits: unknown[]) => ({
+      status: 200,
+      body: JSON.stringify({ hits, nbHits: hits.length, page: 0, nbPages: 1, hitsPerPage: 100 }),
+    });
+    hn.respondNext(page([newer, bad, placeless, older]));
+    const first = await connector().poll(input());
+    expect(ids(first.mentions)).toEqual(['11', '13']);
+    expect(first.rejected).toEqual([
+      { externalId: null, reason: expect.stringContaining('objectID'), raw: placeless },
+      { externalId: '12', reason: expect.stringContaining('author'), raw: bad },
+    ]);
+    expect(cursorOf(first.nextCursor).recent.map(([id]) => id)).toContain('12');
+
+    hn.respondNext(page([newer, bad, older]));
+    const second = await connector().poll(input({ cursor: first.nextCursor }));
+    expect(second.mentions).toEqual([]);
+    expect(second.rejected).toBeUndefined();
   });
 });
 

@@ -529,7 +529,7 @@ describe('mastodon connector: reply', () => {
     expect(net.requests).toHaveLength(0);
   });
 
-  it("maps the instance's refusals: 404 and 422 to forbidden with its words", async () => {
+  it("maps the instance's refusals: 422 to forbidden with its words, 404 on the post answered to gone", async () => {
     net.respondNext({
       status: 422,
       body: JSON.stringify({ error: 'Validation failed: Text character limit of 500 exceeded' }),
@@ -550,8 +550,9 @@ describe('mastodon connector: reply', () => {
     const missing = await caught(
       connector().reply({ inReplyTo: { externalId: '1' }, text: 'x', idempotencyKey: 'k', account: lumo() }),
     );
-    expect(missing.kind).toBe('forbidden');
-    expect(missing.message).toBe('Record not found');
+    expect(missing.kind).toBe('gone');
+    expect(missing.status).toBe(404);
+    expect(missing.message).toContain('deleted by its author');
   });
 
   it('checks that an account can answer; Mastodon has no reply restrictions', () => {
@@ -575,6 +576,32 @@ describe('mastodon connector: reply', () => {
     expect(withMention('hi @samuel', 'sam')).toBe('@sam hi @samuel');
     expect(withMention('mail sam@x.org', 'sam')).toBe('@sam mail sam@x.org');
     expect(withMention('cc @ana@social.example.', 'ana@social.example')).toBe('cc @ana@social.example.');
+  });
+});
+
+describe('mastodon connector: finding our reply', () => {
+  it("finds the account's reply in the status's context, ignoring others' and other texts", async () => {
+    const post = net.addStatus({ account: sam(), text: '@lumo my hub is offline' });
+    const text = 'Hi Sam, the fix ships tonight';
+    net.addStatus({ account: sam(), text, in_reply_to_id: post.id });
+    net.addStatus({ account: net.brand, text: '@sam something else entirely', in_reply_to_id: post.id });
+    const ours = net.addStatus({ account: net.brand, text: `@sam ${text}`, in_reply_to_id: post.id });
+    const mastodon = connector();
+    const inReplyTo = { externalId: post.id, raw: post };
+    const found = await mastodon.findReply!({ inReplyTo, text, account: lumo() });
+    expect(found).toEqual({ found: true, reply: { externalId: ours.id, url: ours.url } });
+    expect(net.requests.at(-1)?.url.pathname).toBe(`/api/v1/statuses/${post.id}/context`);
+
+    const absent = await mastodon.findReply!({ inReplyTo, text: 'Hi Sam, something new', account: lumo() });
+    expect(absent).toEqual({ found: false });
+    expect(mastodon.idempotencyKeyTtlMs).toBe(60 * 60_000);
+  });
+
+  it('says the post is gone when the instance no longer knows it (404)', async () => {
+    const error = await caught(
+      connector().findReply!({ inReplyTo: { externalId: '12345' }, text: 'hi', account: lumo() }),
+    );
+    expect(error.kind).toBe('gone');
   });
 });
 

@@ -45,6 +45,8 @@ export interface MastodonMock {
   /** Statuses `resolve=true` search can fetch from elsewhere, by federation URI. */
   resolvable: Map<string, { text?: string; html?: string } & Partial<StatusFixture>>;
   respondNext(...responses: CannedResponse[]): void;
+  /** The instance forgets the Idempotency-Keys it saw, as it does after about an hour. */
+  forgetIdempotencyKeys(): void;
   rateLimitHeaders: Record<string, string>;
   maxCharacters: number;
   close(): Promise<void>;
@@ -215,6 +217,21 @@ export async function startMastodonMock(): Promise<MastodonMock> {
         .slice(0, limit);
       return send(res, 200, { accounts: [], statuses: page, hashtags: [] });
     }
+    const contextMatch = /^\/api\/v1\/statuses\/([^/]+)\/context$/.exec(path);
+    if (contextMatch && req.method === 'GET') {
+      if (!authorised(req)) return refuse(res);
+      const root = statuses.find((s) => s.id === decodeURIComponent(contextMatch[1] ?? ''));
+      if (!root) return send(res, 404, { error: 'Record not found' });
+      const descendants: StatusFixture[] = [];
+      const walk = (id: string) => {
+        for (const child of statuses.filter((s) => s.in_reply_to_id === id)) {
+          descendants.push(child);
+          walk(child.id);
+        }
+      };
+      walk(root.id);
+      return send(res, 200, { ancestors: [], descendants });
+    }
     const statusMatch = /^\/api\/v1\/statuses\/([^/]+)$/.exec(path);
     if (statusMatch && req.method === 'GET') {
       if (!authorised(req)) return refuse(res);
@@ -276,6 +293,7 @@ export async function startMastodonMock(): Promise<MastodonMock> {
     respondNext: (...responses: CannedResponse[]) => {
       queue.push(...responses);
     },
+    forgetIdempotencyKeys: () => byKey.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -74,6 +74,8 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
   const requests: RecordedRequest[] = [];
   const queue: CannedResponse[] = [];
   const things: Thing[] = [];
+  /** Fullnames of removed things: Reddit answers a reply to one with DELETED_COMMENT / DELETED_LINK. */
+  const removed = new Set<string>();
   /** A second of Reddit time per thing, from 2026-03-01T09:00:00Z. */
   let clock = Date.UTC(2026, 2, 1, 9, 0, 0) / 1000;
   const mock = {
@@ -280,6 +282,18 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
     if (req.method === 'POST' && url.pathname === '/api/comment') {
       if (form?.api_type !== 'json') return send(res, 200, { jquery: [] });
       const parent = things.find((t) => t.data.name === form.thing_id);
+      if (!parent && removed.has(String(form.thing_id))) {
+        const link = String(form.thing_id).startsWith('t3_');
+        return send(res, 200, {
+          json: {
+            errors: [
+              link
+                ? ['DELETED_LINK', 'the link you are commenting on has been deleted', 'parent']
+                : ['DELETED_COMMENT', 'that comment has been deleted', 'parent'],
+            ],
+          },
+        });
+      }
       if (!parent) {
         return send(res, 200, { json: { errors: [['NO_THING_ID', 'id not specified', 'parent']] } });
       }
@@ -344,6 +358,7 @@ export async function startRedditApiMock(): Promise<RedditApiMock> {
     remove: (name: string) => {
       const at = things.findIndex((t) => t.data.name === name);
       if (at >= 0) things.splice(at, 1);
+      removed.add(name);
     },
     respondNext: (...responses: CannedResponse[]) => {
       queue.push(...responses);

@@ -256,6 +256,47 @@ describe('reddit connector: poll', () => {
     expect(JSON.parse(result.nextCursor ?? '').newest).toBe(own.data.name);
   });
 
+  it('quarantines one unreadable item, stores the rest and walks past it, never twice', async () => {
+    const older = reddit.mention({ body: 'u/lumo_support first' });
+    const broken = reddit.mention({ body: 'u/lumo_support second' });
+    const newer = reddit.mention({ body: 'u/lumo_support third' });
+    const page = (children: unknown[]) => ({
+      status: 200,
+      body: JSON.stringify({ kind: 'Listing', data: { after: null, before: null, children } }),
+    });
+    const bad = { kind: 't1', data: { ...broken.data, body: 42 } };
+    const nameless = { kind: 't1', data: { body: 'no name, no time' } };
+    reddit.respondNext(page([newer, bad, nameless, older]));
+    const first = await connector().poll(mentions(null));
+    expect(names(first.mentions)).toEqual([older.data.name, newer.data.name]);
+    expect(first.rejected).toEqual([
+      { externalId: null, reason: expect.stringContaining('created_utc'), raw: nameless },
+      { externalId: broken.data.name, reason: expect.stringContaining('data: body'), raw: bad },
+    ]);
+    expect(JSON.parse(first.nextCursor ?? '').recent).toContain(broken.data.name);
+
+    // Next poll: only what is new; the quarantined one is behind the cursor like the stored ones.
+    const later = reddit.mention({ body: 'u/lumo_support fourth' });
+    reddit.respondNext(page([later, newer, bad, older]));
+    const second = await connector().poll(mentions(first.nextCursor));
+    expect(names(second.mentions)).toEqual([later.data.name]);
+    expect(second.rejected).toBeUndefined();
+  });
+
+  it('reports a comment shown as [deleted] as deleted, never as a mention', async () => {
+    const kept = reddit.mention({ body: 'u/lumo_support still here' });
+    const gone = reddit.mention({ body: 'u/lumo_support my address is 12 rue des Lilas' });
+    const shown = { kind: 't1', data: { ...gone.data, body: '[deleted]', author: '[deleted]' } };
+    reddit.respondNext({
+      status: 200,
+      body: JSON.stringify({ kind: 'Listing', data: { after: null, before: null, children: [shown, kept] } }),
+    });
+    const result = await connector().poll(mentions(null));
+    expect(names(result.mentions)).toEqual([kept.data.name]);
+    expect(result.deleted).toEqual([gone.data.name]);
+    expect(JSON.parse(result.nextCursor ?? '').newest).toBe(gone.data.name);
+  });
+
   it('refuses a cursor it did not write, and a bad subreddit, without calling Reddit', async () => {
     expect((await caught(connector().poll(mentions('t1_abc')))).kind).toBe('malformed');
     const bad = await caught(
@@ -533,18 +574,11 @@ describe('reddit connector: rate limits and failures', () => {
     const thing = reddit.mention({ body: 'u/lumo_support hi' });
     reddit.respondNext({
       status: 200,
-      body: JSON.stringify({
-        kind: 'Listing',
-        data: {
-          after: null,
-          before: null,
-          children: [{ kind: 't1', data: { ...thing.data, created_utc: 'yesterday' } }],
-        },
-      }),
+      body: JSON.stringify({ kind: 'Listing', data: { after: null, children: 'none' } }),
     });
     const wrong = await caught(connector().poll(mentions(null)));
     expect(wrong.kind).toBe('malformed');
-    expect(wrong.message).toContain('data.children.0.data.created_utc');
+    expect(wrong.message).toContain('data.children');
 
     reddit.respondNext({ status: 200, body: JSON.stringify({ json: { errors: [], data: { things: [] } } }) });
     const noThing = await caught(

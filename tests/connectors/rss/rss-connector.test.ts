@@ -555,6 +555,44 @@ describe('rss connector: real-world shapes', () => {
   });
 });
 
+describe('rss connector: one unreadable item', () => {
+  it('quarantines an item with nothing to read, keeps the others, and does not quarantine it twice', async () => {
+    server.feed(
+      '/f',
+      rss([
+        {
+          title: 'Lumo hub offline',
+          guid: 'https://forum.lumo.example/t/3',
+          pubDate: 'Sun, 01 Mar 2026 11:00:00 GMT',
+        },
+        {
+          guid: 'https://forum.lumo.example/t/2',
+          guidIsPermaLink: false,
+          pubDate: 'Sun, 01 Mar 2026 10:00:00 GMT',
+        },
+        {
+          title: 'Lumo app crash',
+          guid: 'https://forum.lumo.example/t/1',
+          pubDate: 'Sun, 01 Mar 2026 09:00:00 GMT',
+        },
+      ]),
+    );
+    const rssConnector = connector();
+    const first = await rssConnector.poll(input(server.url('/f')));
+    expect(ids(first.mentions)).toEqual(['https://forum.lumo.example/t/1', 'https://forum.lumo.example/t/3']);
+    expect(first.rejected).toEqual([
+      {
+        externalId: 'https://forum.lumo.example/t/2',
+        reason: expect.stringContaining('nothing to read'),
+        raw: expect.objectContaining({ id: 'https://forum.lumo.example/t/2' }),
+      },
+    ]);
+    const again = await rssConnector.poll(input(server.url('/f'), { cursor: first.nextCursor }));
+    expect(again.mentions).toEqual([]);
+    expect(again.rejected).toBeUndefined();
+  });
+});
+
 describe('rss connector: malformed feeds', () => {
   const cases: Array<[string, string, string]> = [
     ['a truncated feed', LIFTOFF_RSS.slice(0, LIFTOFF_RSS.length - 40), 'cut off'],

@@ -252,6 +252,25 @@ export async function startXApiMock(): Promise<XApiMock> {
         'next_token',
       );
     }
+    const lookupPath = /^\/2\/tweets\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'GET' && lookupPath) {
+      if (bearer(req) !== mock.appBearer) return problem(res, 401, 'Unauthorized', 'Unauthorized');
+      const found = tweets.find((t) => t.id === lookupPath[1]);
+      if (found) return send(res, 200, { data: found });
+      return send(res, 200, {
+        errors: [
+          {
+            value: lookupPath[1],
+            detail: `Could not find tweet with id: [${lookupPath[1]}].`,
+            title: 'Not Found Error',
+            resource_type: 'tweet',
+            parameter: 'id',
+            resource_id: lookupPath[1],
+            type: 'https://api.twitter.com/2/problems/resource-not-found',
+          },
+        ],
+      });
+    }
     if (req.method === 'POST' && url.pathname === '/2/tweets') {
       if (bearer(req) !== mock.user.accessToken) return problem(res, 401, 'Unauthorized', 'Unauthorized');
       const request = body as { text?: string; reply?: { in_reply_to_tweet_id?: string } };

@@ -613,19 +613,62 @@ describe('x connector: rate limits and failures', () => {
     x.respondNext({ status: 200, body: '{"data": [{"id": "1"' });
     expect((await caught(connector().poll(mentionPoll()))).kind).toBe('malformed');
 
-    x.respondNext({
-      status: 200,
-      body: JSON.stringify({ data: [{ id: 1880, text: 'hi' }], meta: { result_count: 1 } }),
-    });
+    x.respondNext({ status: 200, body: JSON.stringify({ data: 'nope', meta: { result_count: 1 } }) });
     const wrongType = await caught(connector().poll(mentionPoll()));
     expect(wrongType.kind).toBe('malformed');
-    expect(wrongType.message).toContain('data.0.id');
+    expect(wrongType.message).toContain('data');
 
     x.respondNext({
       status: 200,
       body: JSON.stringify({ data: [], meta: { result_count: 1, next_token: 7 } }),
     });
     expect((await caught(connector().poll(mentionPoll()))).message).toContain('meta.next_token');
+  });
+});
+
+describe('x connector: one broken post', () => {
+  it('quarantines only that post, keeps the others and moves the cursor past all of them', async () => {
+    const good = (id: string, text: string) => ({
+      id,
+      text,
+      author_id: SARAH.id,
+      created_at: '2026-03-01T11:00:00.000Z',
+    });
+    x.respondNext({
+      status: 200,
+      body: JSON.stringify({
+        data: [
+          good('1900', '@lumo newest'),
+          { id: '1890', text: 42, author_id: SARAH.id },
+          good('1880', '@lumo oldest'),
+        ],
+        includes: { users: [{ id: SARAH.id, username: SARAH.username }, { id: 'broken' }] },
+        meta: { result_count: 3, newest_id: '1900', oldest_id: '1880' },
+      }),
+    });
+    const result = await connector().poll(mentionPoll());
+    expect(result.mentions.map((m) => m.externalId)).toEqual(['1880', '1900']);
+    expect(result.mentions[0]?.author.handle).toBe(SARAH.username);
+    expect(result.rejected).toEqual([
+      {
+        externalId: '1890',
+        reason: expect.stringContaining('text'),
+        raw: expect.objectContaining({ id: '1890' }),
+      },
+    ]);
+    expect(JSON.parse(result.nextCursor ?? '{}')).toEqual({ v: 1, sinceId: '1900' });
+  });
+
+  it('quarantines a post whose id cannot be read, without an id', async () => {
+    x.respondNext({
+      status: 200,
+      body: JSON.stringify({ data: [{ text: 'no id' }], meta: { result_count: 1, newest_id: '1950' } }),
+    });
+    const result = await connector().poll(mentionPoll());
+    expect(result.mentions).toEqual([]);
+    expect(result.rejected).toEqual([
+      { externalId: null, reason: expect.stringContaining('id'), raw: { text: 'no id' } },
+    ]);
   });
 });
 
