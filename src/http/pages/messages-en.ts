@@ -3,6 +3,7 @@ import { classifyEn } from './messages-classify-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
+import { prefsEn } from './messages-prefs-en';
 import { repliesEn } from './messages-replies-en';
 import { reportsEn } from './messages-reports-en';
 
@@ -316,6 +317,7 @@ export const en = {
   ...expertsEn,
   ...inboxEn,
   ...reportsEn,
+  ...prefsEn,
   ...classifyEn,
   ...ingestEn,
   ...repliesEn,

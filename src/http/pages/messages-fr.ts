@@ -4,6 +4,7 @@ import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
 import { ingestFr } from './messages-ingest-fr';
+import { prefsFr } from './messages-prefs-fr';
 import { repliesFr } from './messages-replies-fr';
 import { reportsFr } from './messages-reports-fr';
 
@@ -319,6 +320,7 @@ export const fr: Record<MessageKey, string> = {
   ...expertsFr,
   ...inboxFr,
   ...reportsFr,
+  ...prefsFr,
   ...classifyFr,
   ...ingestFr,
   ...repliesFr,

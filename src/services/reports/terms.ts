@@ -52,17 +52,30 @@ export function risingTerms(
   previous: string[],
   opts: { limit?: number; minDocs?: number } = {},
 ) {
-  const limit = opts.limit ?? 20;
-  const minDocs = opts.minDocs ?? 3;
   const count = (texts: string[]) => {
     const df = new Map<string, number>();
     for (const t of texts) for (const f of features(t)) df.set(f, (df.get(f) ?? 0) + 1);
     return df;
   };
-  const now = count(current);
-  const before = count(previous);
-  const nNow = Math.max(1, current.length);
-  const nBefore = Math.max(1, previous.length);
+  return risingFromCounts(
+    { df: count(current), total: current.length },
+    { df: count(previous), total: previous.length },
+    opts,
+  );
+}
+
+/** The same ranking from document frequencies already counted (the term rollups). */
+export function risingFromCounts(
+  current: { df: Map<string, number>; total: number },
+  previous: { df: Map<string, number>; total: number },
+  opts: { limit?: number; minDocs?: number } = {},
+) {
+  const limit = opts.limit ?? 20;
+  const minDocs = opts.minDocs ?? 3;
+  const now = current.df;
+  const before = previous.df;
+  const nNow = Math.max(1, current.total);
+  const nBefore = Math.max(1, previous.total);
   const scored: RisingTerm[] = [];
   for (const [term, c] of now) {
     if (c < minDocs) continue;
