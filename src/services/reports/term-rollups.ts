@@ -39,8 +39,8 @@ export async function rebuildTermDays(tx: Db, brandId: string, days: string[]): 
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const key = `${r.day}|${r.language}`;
-    let df = counts.get(key);
-    if (!df) counts.set(key, (df = new Map()));
+    const df = counts.get(key) ?? new Map<string, number>();
+    counts.set(key, df);
     // The empty term is the number of mentions: the denominator of every share.
     df.set('', (df.get('') ?? 0) + 1);
     for (const f of features(r.text)) df.set(f, (df.get(f) ?? 0) + 1);
