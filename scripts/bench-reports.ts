@@ -1,7 +1,8 @@
 /**
  * Reports benchmark: one million mentions over a year on PostgreSQL, rollups built, each report
  * timed over 90 days from the rollups and from the raw table. Runnable alone
- * (`npx tsx scripts/bench-reports.ts`) or as a part of `npm run bench` through `benchReports()`.
+ * (`npx tsx scripts/bench-reports.ts [--mentions N]`, a smaller N while developing) or as a part of
+ * `npm run bench` through `benchReports()`.
  * Needs PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); it
  * creates a scratch database and drops it at the end.
  */
@@ -129,10 +130,15 @@ export async function benchReports(
     t = performance.now();
     const built = await rebuildAllRollups(ctx);
     await sqlc.unsafe('analyze mention_rollups');
-    const [{ n }] = (await sqlc`select count(*)::int as n from mention_rollups`) as unknown as [
-      { n: number },
-    ];
-    log(`rollups: ${n} rows for ${built.hours} hour rebuilds in ${Math.round(performance.now() - t)} ms`);
+    await sqlc.unsafe('analyze mention_rollups_quarter');
+    await sqlc.unsafe('analyze term_rollups');
+    const count = async (table: string) =>
+      Number(
+        ((await sqlc.unsafe(`select count(*)::int as n from ${table}`)) as unknown as [{ n: number }])[0].n,
+      );
+    log(
+      `rollups: ${await count('mention_rollups')} hourly rows, ${await count('mention_rollups_quarter')} quarter-hour rows, ${await count('term_rollups')} term rows for ${built.hours} hour rebuilds in ${Math.round(performance.now() - t)} ms`,
+    );
 
     const q = { brandId: 'b1', days: 90 };
     const reports: [string, (source: Source) => Promise<unknown>, boolean][] = [
@@ -147,9 +153,41 @@ export async function benchReports(
         (source) => sentimentReport(ctx, { ...q, granularity: 'week', topic: 'billing' }, { source }),
         true,
       ],
+      [
+        'sentiment per day, Asia/Kolkata (+5:30)',
+        (source) => sentimentReport(ctx, { ...q, tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per hour, Asia/Kathmandu (+5:45)',
+        (source) => sentimentReport(ctx, { ...q, tz: 'Asia/Kathmandu', granularity: 'hour' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per day, network + topic',
+        (source) => sentimentReport(ctx, { ...q, network: 'x', topic: 'billing' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per day, language + topic, Kolkata',
+        (source) =>
+          sentimentReport(ctx, { ...q, language: 'fr', topic: 'billing', tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
       ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
-      ['topics and rising terms', (source) => topicsReport(ctx, q, { source }), true],
+      ['volume, one network', (source) => volumeReport(ctx, { ...q, network: 'reddit' }, { source }), true],
+      ['topics and rising terms (all mentions)', (source) => topicsReport(ctx, q, { source }), true],
+      [
+        'topics and rising terms, Asia/Kolkata',
+        (source) => topicsReport(ctx, { ...q, tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
       ['share of voice', (source) => shareOfVoice(ctx, q, { source }), true],
+      [
+        'share of voice, one network',
+        (source) => shareOfVoice(ctx, { ...q, network: 'x' }, { source }),
+        true,
+      ],
       ['care performance', () => careReport(ctx, q), false],
       [
         'drill-down: first page of mentions',
@@ -177,7 +215,9 @@ export async function benchReports(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchReports().catch((err) => {
+  const at = process.argv.indexOf('--mentions');
+  const mentions = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  benchReports({ mentions }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

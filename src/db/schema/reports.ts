@@ -62,7 +62,8 @@ export const mentionRollups = pgTable('mention_rollups', rollupColumns(), (t) =>
 /**
  * The same counts per quarter hour, read only for the hours a reader's day cuts in two: zones such
  * as Asia/Kolkata (+5:30) or Asia/Kathmandu (+5:45) start their days inside a UTC hour, and every
- * zone's offset is a whole number of quarter hours. Rebuilt with the hourly rows, hour by hour.
+ * zone's offset is a whole number of quarter hours. Only `all` and the single dimensions: a pair
+ * filter in such a zone reads the raw table. Rebuilt with the hourly rows, hour by hour.
  */
 export const mentionRollupsQuarter = pgTable('mention_rollups_quarter', rollupColumns(), (t) => [
   uniqueIndex('mention_rollups_quarter_key').on(t.brandId, t.dim, t.bucket, t.value, t.sentiment),

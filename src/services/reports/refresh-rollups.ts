@@ -94,7 +94,8 @@ const dimValues = sql`(values ('all', ''), ('network', l.network), ('language', 
 
 /**
  * Deletes and recounts the given (brand, UTC hour) buckets, every dimension at once: the quarter
- * hours first, then the hours summed from them, and the terms of the UTC days they fall on.
+ * hours first (single dimensions only: pairs per quarter hour would be the bulk of the table for
+ * a rare question), then the hours summed from them, and the terms of the UTC days they fall on.
  */
 export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
   const byBrand = new Map<string, string[]>();
@@ -138,7 +139,7 @@ export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
             group by 1, 2, 3, 4, 5
           ), quarters as (
             insert into mention_rollups_quarter (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
-            select * from q returning 1
+            select * from q where dim not like '%+%' returning 1
           ), hours as (
             insert into mention_rollups (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
             select brand_id, dim, value, date_trunc('hour', bucket, 'UTC'), sentiment, sum(mentions)::int, sum(score_sum)

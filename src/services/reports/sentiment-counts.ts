@@ -91,7 +91,9 @@ export async function countBySentiment(
         ]
       : [sinceAt, untilAt];
   const plan = timePlan(cuts);
-  if (opts.source !== 'raw' && !scope.filters.authorId && !scope.filters.q && rollup && plan) {
+  // The quarter-hour rows hold no pairs: a pair cut inside an hour goes to the raw table.
+  const cutPair = rollup?.dim.includes('+') && plan && plan.splitHours.length > 0;
+  if (opts.source !== 'raw' && !scope.filters.authorId && !scope.filters.q && rollup && plan && !cutPair) {
     const conds: SQL[] = [sql`r.brand_id = ${scope.brand.id}`, sql`r.dim = ${rollup.dim}`];
     if (scope.filters.sentiment) conds.push(sql`r.sentiment = ${scope.filters.sentiment}`);
     for (const c of constraints) conds.push(inList(rollup.part(c.dim), c.values));

@@ -263,6 +263,10 @@ describe('two-dimension filters', () => {
       ['Rival', 2],
     ]);
 
+    // The quarter-hour rows hold no pairs: a pair in a half-hour zone is read from the raw table.
+    expect(
+      (await sentimentReport(ctx, { ...q, tz: 'Asia/Kolkata', network: 'x', topic: 'billing' })).total.total,
+    ).toBe(4);
     // Three dimensions are not rolled up together: the raw table answers, new mention included.
     const three = await sentimentReport(ctx, { ...q, network: 'x', topic: 'billing', language: 'fr' });
     expect(three.total.total).toBe(4);
