@@ -26,7 +26,7 @@ function PreferencesForm({
   saved?: boolean;
   error?: boolean;
 }) {
-  const zones = timeZoneChoices();
+  const zones = timeZoneChoices(timezone);
   return (
     <>
       <h1>{v.t('prefs.title')}</h1>

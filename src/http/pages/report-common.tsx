@@ -150,7 +150,7 @@ export function FilterForm({
 
 export function RangeLine({ v, scope }: { v: View; scope: ReportScope }) {
   return (
-    <p class="muted">
+    <p class="muted range-line">
       {v.t('rep.rangeTz', {
         since: formatDate(v.locale, scope.since, scope.tz),
         until: formatDate(v.locale, new Date(scope.until.getTime() - 1), scope.tz),

@@ -40,9 +40,27 @@ export async function setPreferences(ctx: Ctx, raw: unknown) {
   return { timezone: timezone === '' ? null : timezone };
 }
 
-/** The zones a user may pick, canonical names only (Intl's list), for the form's choices. */
-export function timeZoneChoices(): string[] {
-  const list =
+/**
+ * Intl lists CLDR's names, some of which IANA has since renamed (Asia/Calcutta is Asia/Kolkata):
+ * the form offers the current names, which Intl accepts as well.
+ */
+const renamed: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+/** The zones a user may pick, for the form's choices; `current` is kept even if Intl omits it. */
+export function timeZoneChoices(current?: string | null): string[] {
+  const listed =
     (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return list.includes('UTC') ? list : ['UTC', ...list];
+  const names = new Set(listed.map((z) => renamed[z] ?? z).filter((z) => isTimeZone(z)));
+  names.add('UTC');
+  if (current) names.add(current);
+  return [...names].sort();
 }
