@@ -15,7 +15,7 @@ import { silentLogger } from '../src/lib/logger';
 import type { Ctx } from '../src/services/context';
 import { careReport } from '../src/services/reports/care-report';
 import { listMentions } from '../src/services/reports/list-mentions';
-import { rebuildAllRollups } from '../src/services/reports/refresh-rollups';
+import { rebuildAllRollups, refreshRollups } from '../src/services/reports/refresh-rollups';
 import type { Source } from '../src/services/reports/sentiment-counts';
 import { sentimentReport } from '../src/services/reports/sentiment-report';
 import { shareOfVoice } from '../src/services/reports/share-of-voice';
@@ -204,6 +204,23 @@ export async function benchReports(
         `${report.padEnd(40)} ${String(rollupMs).padStart(8)} ms   raw table: ${rawMs === null ? '(no rollup: same query)' : `${rawMs} ms`}`,
       );
     }
+    // The job's steady state: one more hour of mentions (the data's hourly rate) labelled since the
+    // last run; the run rebuilds that hour (every dimension, pair and quarter) and that UTC day's terms.
+    const perHour = Math.max(1, Math.round(total / 8760));
+    await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
+        thread_root_external_id, raw, posted_at)
+      select 'n' || i, 'b1', 'l1', 'x', 'n' || i, 'a1', (${phraseArray})[1 + i % ${phrases.length}], 'en', 'n' || i,
+        '{}'::jsonb, to_timestamp(${(end - 1_800_000) / 1000} + i)
+      from generate_series(1, ${perHour}) i`);
+    await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
+        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
+      select 'c' || m.id, m.id, 'en', 0.9, 'neutral', 0.7, 'other', 0.8, 'billing', 0.6, 'no', 0, 'bench', now()
+      from mentions m where m.id like 'n%'`);
+    t = performance.now();
+    const step = await refreshRollups(ctx);
+    log(
+      `incremental rollup run: ${perHour} new mentions, ${step.hours} hour rebuilt, ${step.rows} rows, ${Math.round(performance.now() - t)} ms`,
+    );
     return rows;
   } finally {
     await sqlc.end();
