@@ -216,6 +216,15 @@ describe('two-dimension filters', () => {
       language: 'fr',
       listenerId: own,
     });
+    // 00:10 on 3 March in Kolkata, in the UTC hour its day cuts; 2 March in UTC.
+    await makeMention(deps.db, {
+      brandId,
+      at: '2026-03-02T18:40:00Z',
+      network: 'x',
+      topic: 'billing',
+      language: 'fr',
+      listenerId: own,
+    });
     await refreshRollups(ctx);
     // Posted after the last rollup run: the raw table sees it, the rollups not yet. Only the raw
     // table counting it tells which one answered.
@@ -263,7 +272,8 @@ describe('two-dimension filters', () => {
       ['Rival', 2],
     ]);
 
-    // The quarter-hour rows hold no pairs: a pair in a half-hour zone is read from the raw table.
+    // In Kolkata the pair is read from the rollups for whole hours (the new mention not counted)
+    // and from the mentions for the hour the day starts in (18:00-19:00 UTC).
     expect(
       (await sentimentReport(ctx, { ...q, tz: 'Asia/Kolkata', network: 'x', topic: 'billing' })).total.total,
     ).toBe(4);
@@ -281,11 +291,19 @@ describe('two-dimension filters', () => {
       { network: 'x', intent: 'other' },
       { language: 'fr', intent: 'other' },
     ]) {
-      const a = await volumeReport(ctx, { ...q, ...f });
-      const b = await volumeReport(ctx, { ...q, ...f }, { source: 'raw' });
-      expect(a.mentions, JSON.stringify(f)).toEqual(b.mentions);
+      for (const tz of ['UTC', 'Asia/Kolkata']) {
+        const a = await volumeReport(ctx, { ...q, ...f, tz });
+        const b = await volumeReport(ctx, { ...q, ...f, tz }, { source: 'raw' });
+        expect(a.mentions, JSON.stringify(f) + tz).toEqual(b.mentions);
+        const c = await sentimentReport(ctx, { ...q, ...f, tz });
+        const d = await sentimentReport(ctx, { ...q, ...f, tz }, { source: 'raw' });
+        expect(c.series, JSON.stringify(f) + tz).toEqual(d.series);
+      }
     }
     expect((await sentimentReport(ctx, { ...q, network: 'x', topic: 'billing' })).total.total).toBe(4);
+    expect(
+      (await sentimentReport(ctx, { ...q, tz: 'Asia/Kolkata', network: 'x', topic: 'billing' })).total.total,
+    ).toBe(5);
   });
 });
 
