@@ -113,7 +113,8 @@ export async function termCountsOfPeriods(
   const edgesOf = async (edges: { since: Date; until: Date }[]) => {
     const df = new Map<string, number>();
     let total = 0;
-    for (const e of edges) total += countInto(df, await edgeTexts(db, brandId, e, opts.language));
+    const texts = await Promise.all(edges.map((e) => edgeTexts(db, brandId, e, opts.language)));
+    for (const t of texts) total += countInto(df, t);
     return { df, total };
   };
   const [curEdges, prevEdges] = await Promise.all([edgesOf(cur.edges), edgesOf(prev.edges)]);
