@@ -8,6 +8,7 @@ import { classifyRoutes } from './classify.routes';
 import { deadLetterRoutes } from './dead-letters.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
+import { preferencesRoutes } from './preferences.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
 import { topicRoutes } from './topics.routes';
@@ -23,6 +24,7 @@ export const apiRouteList = [
   ...topicRoutes,
   ...accuracyRoutes,
   ...deadLetterRoutes,
+  ...preferencesRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {
