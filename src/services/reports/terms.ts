@@ -81,7 +81,9 @@ export function risingFromCounts(
     if (c < minDocs) continue;
     const p = before.get(term) ?? 0;
     const shareNow = c / nNow;
-    const shareBefore = (p + 1) / (nBefore + 1);
+    // With no mention at all before there is no baseline: every frequent term is new, as if it had
+    // been seen once in a period as large as this one.
+    const shareBefore = previous.total === 0 ? 1 / (nNow + 1) : (p + 1) / (nBefore + 1);
     const lift = shareNow / shareBefore;
     if (lift <= 1) continue;
     scored.push({ term, current: c, previous: p, lift, score: shareNow * Math.log(lift) });

@@ -348,6 +348,14 @@ describe('rising terms', () => {
     const french = await topicsReport(ctx, { ...q, tz: 'UTC', language: 'fr' });
     expect(french.counted).toEqual({ current: 3, previous: 0 });
     expect(french.terms.map((t) => t.term)).toEqual(['colis perdu']);
+    // Nothing at all before: what is frequent now is rising, even under half of the mentions.
+    const firstWeek = await topicsReport(ctx, { brandId, from: '2026-02-22', to: '2026-02-28', tz: 'UTC' });
+    expect(firstWeek.counted).toEqual({ current: 7, previous: 0 });
+    // Both phrases of the five coffee posts (equal scores, in alphabetical order); their words are dropped.
+    expect(firstWeek.terms.map((t) => [t.term, t.current])).toEqual([
+      ['coffee morning', 5],
+      ['great coffee', 5],
+    ]);
 
     // The same ranking as counting every text directly (the raw path reads them all under 3,000).
     for (const f of [
