@@ -49,7 +49,7 @@ describe("the reader's time zone, through the pages", () => {
     expect(await range()).toContain('(Asia/Kolkata) · your preference');
     await screenshot(page, 'report-zone-sentiment-en');
     await page.goto(`${svc.base}/reports/topics?days=7`);
-    expect(await page.locator('main').textContent()).toContain('Terms are counted over all');
+    expect(await page.locator('main').textContent()).toContain('Terms are counted over every mention: ');
     await screenshot(page, 'report-zone-topics-en');
 
     // The tz filter still wins, and is carried by the report's links.
@@ -66,7 +66,9 @@ describe("the reader's time zone, through the pages", () => {
     expect(await page.locator('p.range-line').textContent()).toContain('(Asia/Kolkata) · votre préférence');
     await screenshot(page, 'report-zone-sentiment-fr');
     await page.goto(`${svc.base}/reports/topics?days=7`);
-    expect(await page.locator('main').textContent()).toContain('Les termes sont comptés sur les');
+    expect(await page.locator('main').textContent()).toContain(
+      'Les termes sont comptés sur toutes les mentions',
+    );
     await screenshot(page, 'report-zone-topics-fr');
     await page.goto(`${svc.base}/preferences`);
     expect(await page.locator('h1').textContent()).toBe('Vos préférences');

@@ -18,5 +18,5 @@ export const prefsEn = {
   'rep.tzFrom.utc': 'UTC',
   'rep.tzChange': 'change',
   'rep.topics.counted':
-    'Terms are counted over all {current} mentions of this period and all {previous} of the previous one.',
+    'Terms are counted over every mention: {current} in this period, {previous} in the previous one.',
 } as const;

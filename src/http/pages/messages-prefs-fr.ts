@@ -17,5 +17,5 @@ export const prefsFr: Record<keyof typeof prefsEn, string> = {
   'rep.tzFrom.utc': 'UTC',
   'rep.tzChange': 'modifier',
   'rep.topics.counted':
-    'Les termes sont comptés sur les {current} mentions de cette période et les {previous} de la précédente, toutes.',
+    'Les termes sont comptés sur toutes les mentions : {current} sur cette période, {previous} sur la précédente.',
 };
