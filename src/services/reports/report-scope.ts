@@ -80,7 +80,7 @@ function findBrand(ctx: Ctx, f: ReportFilters) {
         .limit(1);
 }
 
-async function readerZone(ctx: Ctx): Promise<string | null> {
+export async function readerZone(ctx: Ctx): Promise<string | null> {
   if (!ctx.actor) return null;
   const [row] = await ctx.db
     .select({ timezone: users.timezone })
@@ -90,7 +90,7 @@ async function readerZone(ctx: Ctx): Promise<string | null> {
 }
 
 /** The zone a report is read in: the `tz` filter, else the reader's own, else the brand's. */
-function pickZone(filter: string | undefined, reader: string | null, brand: string) {
+export function pickZone(filter: string | undefined, reader: string | null, brand: string) {
   if (filter && isTimeZone(filter)) return { tz: filter, tzSource: 'filter' as const };
   if (reader) return { tz: reader, tzSource: 'user' as const };
   if (isTimeZone(brand)) return { tz: brand, tzSource: 'brand' as const };

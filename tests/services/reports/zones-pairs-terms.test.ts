@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db/client';
 import { users } from '../../../src/db/schema';
 import type { Ctx } from '../../../src/services/context';
+import { overviewReport } from '../../../src/services/reports/overview-report';
 import { refreshRollups } from '../../../src/services/reports/refresh-rollups';
 import { sentimentReport } from '../../../src/services/reports/sentiment-report';
 import { shareOfVoice } from '../../../src/services/reports/share-of-voice';
@@ -71,6 +72,21 @@ describe("the reader's time zone", () => {
     await setPreferences(reader, { timezone: '' });
     expect(await getPreferences(reader)).toEqual({ timezone: null });
     expect((await sentimentReport(reader, q)).scope.tzSource).toBe('brand');
+  });
+
+  it("draws the overview's days in the reader's zone too", async () => {
+    const reader = await readerCtx();
+    const brandId = await makeBrand(deps.db);
+    // 20:00 UTC on 19 April is 01:30 on 20 April in Kolkata; the clock reads 12:00 UTC on the 20th.
+    await makeMention(deps.db, { brandId, at: '2026-04-19T20:00:00Z', sentiment: 'negative' });
+    const daysWithMentions = (r: Awaited<ReturnType<typeof overviewReport>>) =>
+      r.sentimentByDay.filter((d) => d.negative > 0).map((d) => d.day);
+    const utc = await overviewReport(reader, { days: 1 });
+    expect([utc.tz, daysWithMentions(utc)]).toEqual(['UTC', ['2026-04-19']]);
+    await setPreferences(reader, { timezone: 'Asia/Kolkata' });
+    const kolkata = await overviewReport(reader, { days: 1 });
+    expect([kolkata.tz, daysWithMentions(kolkata)]).toEqual(['Asia/Kolkata', ['2026-04-20']]);
+    expect(kolkata.sentimentByDay.map((d) => d.day)).toEqual(['2026-04-19', '2026-04-20']);
   });
 
   it('refuses what is not an IANA zone name', async () => {
