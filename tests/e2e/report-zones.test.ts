@@ -45,6 +45,8 @@ describe("the reader's time zone, through the pages", () => {
     expect(await page.inputValue('select[name="timezone"]')).toBe('Asia/Kolkata');
     await screenshot(page, 'preferences-en');
 
+    expect((await page.goto(`${svc.base}/reports?days=7`))?.status()).toBe(200);
+    await screenshot(page, 'report-zone-overview-en');
     await page.goto(`${svc.base}/reports/sentiment?days=7`);
     expect(await range()).toContain('(Asia/Kolkata) · your preference');
     await screenshot(page, 'report-zone-sentiment-en');
@@ -65,6 +67,8 @@ describe("the reader's time zone, through the pages", () => {
     await page.goto(`${svc.base}/lang/fr?next=${encodeURIComponent('/reports/sentiment?days=7')}`);
     expect(await page.locator('p.range-line').textContent()).toContain('(Asia/Kolkata) · votre préférence');
     await screenshot(page, 'report-zone-sentiment-fr');
+    await page.goto(`${svc.base}/reports?days=7`);
+    await screenshot(page, 'report-zone-overview-fr');
     await page.goto(`${svc.base}/reports/topics?days=7`);
     expect(await page.locator('main').textContent()).toContain(
       'Les termes sont comptés sur toutes les mentions',
