@@ -1,7 +1,8 @@
 /**
  * Reports benchmark: one million mentions over a year on PostgreSQL, rollups built, each report
  * timed over 90 days from the rollups and from the raw table. Runnable alone
- * (`npx tsx scripts/bench-reports.ts`) or as a part of `npm run bench` through `benchReports()`.
+ * (`npx tsx scripts/bench-reports.ts [--mentions N]`, a smaller N while developing) or as a part of
+ * `npm run bench` through `benchReports()`.
  * Needs PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); it
  * creates a scratch database and drops it at the end.
  */
@@ -14,7 +15,7 @@ import { silentLogger } from '../src/lib/logger';
 import type { Ctx } from '../src/services/context';
 import { careReport } from '../src/services/reports/care-report';
 import { listMentions } from '../src/services/reports/list-mentions';
-import { rebuildAllRollups } from '../src/services/reports/refresh-rollups';
+import { rebuildAllRollups, refreshRollups } from '../src/services/reports/refresh-rollups';
 import type { Source } from '../src/services/reports/sentiment-counts';
 import { sentimentReport } from '../src/services/reports/sentiment-report';
 import { shareOfVoice } from '../src/services/reports/share-of-voice';
@@ -129,10 +130,15 @@ export async function benchReports(
     t = performance.now();
     const built = await rebuildAllRollups(ctx);
     await sqlc.unsafe('analyze mention_rollups');
-    const [{ n }] = (await sqlc`select count(*)::int as n from mention_rollups`) as unknown as [
-      { n: number },
-    ];
-    log(`rollups: ${n} rows for ${built.hours} hour rebuilds in ${Math.round(performance.now() - t)} ms`);
+    await sqlc.unsafe('analyze mention_rollups_quarter');
+    await sqlc.unsafe('analyze term_rollups');
+    const count = async (table: string) =>
+      Number(
+        ((await sqlc.unsafe(`select count(*)::int as n from ${table}`)) as unknown as [{ n: number }])[0].n,
+      );
+    log(
+      `rollups: ${await count('mention_rollups')} hourly rows, ${await count('mention_rollups_quarter')} quarter-hour rows, ${await count('term_rollups')} term rows for ${built.hours} hour rebuilds in ${Math.round(performance.now() - t)} ms`,
+    );
 
     const q = { brandId: 'b1', days: 90 };
     const reports: [string, (source: Source) => Promise<unknown>, boolean][] = [
@@ -147,9 +153,41 @@ export async function benchReports(
         (source) => sentimentReport(ctx, { ...q, granularity: 'week', topic: 'billing' }, { source }),
         true,
       ],
+      [
+        'sentiment per day, Asia/Kolkata (+5:30)',
+        (source) => sentimentReport(ctx, { ...q, tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per hour, Asia/Kathmandu (+5:45)',
+        (source) => sentimentReport(ctx, { ...q, tz: 'Asia/Kathmandu', granularity: 'hour' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per day, network + topic',
+        (source) => sentimentReport(ctx, { ...q, network: 'x', topic: 'billing' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per day, language + topic, Kolkata',
+        (source) =>
+          sentimentReport(ctx, { ...q, language: 'fr', topic: 'billing', tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
       ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
-      ['topics and rising terms', (source) => topicsReport(ctx, q, { source }), true],
+      ['volume, one network', (source) => volumeReport(ctx, { ...q, network: 'reddit' }, { source }), true],
+      ['topics and rising terms (all mentions)', (source) => topicsReport(ctx, q, { source }), true],
+      [
+        'topics and rising terms, Asia/Kolkata',
+        (source) => topicsReport(ctx, { ...q, tz: 'Asia/Kolkata' }, { source }),
+        true,
+      ],
       ['share of voice', (source) => shareOfVoice(ctx, q, { source }), true],
+      [
+        'share of voice, one network',
+        (source) => shareOfVoice(ctx, { ...q, network: 'x' }, { source }),
+        true,
+      ],
       ['care performance', () => careReport(ctx, q), false],
       [
         'drill-down: first page of mentions',
@@ -166,6 +204,23 @@ export async function benchReports(
         `${report.padEnd(40)} ${String(rollupMs).padStart(8)} ms   raw table: ${rawMs === null ? '(no rollup: same query)' : `${rawMs} ms`}`,
       );
     }
+    // The job's steady state: one more hour of mentions (the data's hourly rate) labelled since the
+    // last run; the run rebuilds that hour (every dimension, pair and quarter) and that UTC day's terms.
+    const perHour = Math.max(1, Math.round(total / 8760));
+    await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
+        thread_root_external_id, raw, posted_at)
+      select 'n' || i, 'b1', 'l1', 'x', 'n' || i, 'a1', (${phraseArray})[1 + i % ${phrases.length}], 'en', 'n' || i,
+        '{}'::jsonb, to_timestamp(${(end - 1_800_000) / 1000} + i)
+      from generate_series(1, ${perHour}) i`);
+    await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
+        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
+      select 'c' || m.id, m.id, 'en', 0.9, 'neutral', 0.7, 'other', 0.8, 'billing', 0.6, 'no', 0, 'bench', now()
+      from mentions m where m.id like 'n%'`);
+    t = performance.now();
+    const step = await refreshRollups(ctx);
+    log(
+      `incremental rollup run: ${perHour} new mentions, ${step.hours} hour rebuilt, ${step.rows} rows, ${Math.round(performance.now() - t)} ms`,
+    );
     return rows;
   } finally {
     await sqlc.end();
@@ -177,7 +232,9 @@ export async function benchReports(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  benchReports().catch((err) => {
+  const at = process.argv.indexOf('--mentions');
+  const mentions = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  benchReports({ mentions }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   locale: text('locale', { enum: ['en', 'fr'] })
     .notNull()
     .default('en'),
+  /** IANA zone the user reads reports in; null falls back to the brand's zone. */
+  timezone: text('timezone'),
   /** Topic skills an expert answers (e.g. billing, technical). */
   skills: text('skills').array().notNull().default([]),
   /** Languages the user answers in. */

@@ -9,6 +9,7 @@ import { classifyRoutes } from './classify.routes';
 import { deadLetterRoutes } from './dead-letters.routes';
 import { expertRoutes } from './expert.routes';
 import { listenerRoutes } from './listeners.routes';
+import { preferencesRoutes } from './preferences.routes';
 import { mount, openApiDocument } from './registry';
 import { reportRoutes } from './reports.routes';
 import { slaPolicyRoutes } from './sla-policies.routes';
@@ -29,6 +30,7 @@ export const apiRouteList = [
   ...slaPolicyRoutes,
   ...spikeSettingsRoutes,
   ...authorRoutes,
+  ...preferencesRoutes,
 ];
 
 export function apiApp(): Hono<AppEnv> {

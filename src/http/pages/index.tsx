@@ -16,6 +16,7 @@ import { expertPages } from './expert-pages';
 import { expertsDirectoryPages } from './experts-directory-page';
 import { inboxPages } from './inbox';
 import { knowledgePages } from './knowledge-pages';
+import { preferencesPages } from './preferences-page';
 import { replyVerificationPages } from './reply-verification';
 import { reportPages } from './reports-pages';
 import { signInPages } from './sign-in';
@@ -42,6 +43,7 @@ export function pageApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', replyVerificationPages());
   app.route('/', expertPages());
   app.route('/', reportPages());
+  app.route('/', preferencesPages());
   app.route('/', accuracyPages());
   app.route('/', adminPages());
   app.route('/', answerLinkPages());

@@ -119,7 +119,10 @@ function Header({ v, active }: { v: View; active?: NavKey }) {
         <div class="who">
           {actor ? (
             <span>
-              {actor.name} <span class="role">· {v.label('role', actor.role)}</span>
+              <a href="/preferences" title={v.t('prefs.link')}>
+                {actor.name}
+              </a>{' '}
+              <span class="role">· {v.label('role', actor.role)}</span>
             </span>
           ) : null}
           <LanguageSwitch v={v} />

@@ -5,6 +5,7 @@ import { deletionsEn } from './messages-deletions-en';
 import { expertsEn } from './messages-experts-en';
 import { inboxEn } from './messages-inbox-en';
 import { ingestEn } from './messages-ingest-en';
+import { prefsEn } from './messages-prefs-en';
 import { repliesEn } from './messages-replies-en';
 import { reportsEn } from './messages-reports-en';
 import { slaEn } from './messages-sla-en';
@@ -322,6 +323,7 @@ export const en = {
   ...inboxEn,
   ...reportsEn,
   ...slaEn,
+  ...prefsEn,
   ...classifyEn,
   ...ingestEn,
   ...spikesEn,

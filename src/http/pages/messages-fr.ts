@@ -6,6 +6,7 @@ import type { MessageKey } from './messages-en';
 import { expertsFr } from './messages-experts-fr';
 import { inboxFr } from './messages-inbox-fr';
 import { ingestFr } from './messages-ingest-fr';
+import { prefsFr } from './messages-prefs-fr';
 import { repliesFr } from './messages-replies-fr';
 import { reportsFr } from './messages-reports-fr';
 import { slaFr } from './messages-sla-fr';
@@ -325,6 +326,7 @@ export const fr: Record<MessageKey, string> = {
   ...inboxFr,
   ...reportsFr,
   ...slaFr,
+  ...prefsFr,
   ...classifyFr,
   ...ingestFr,
   ...spikesFr,

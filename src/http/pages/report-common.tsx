@@ -61,7 +61,8 @@ export function linkFilters(scope: ReportScope): Partial<ReportFilters> {
     brandId: scope.brand.id,
     from: scope.fromDay,
     to: scope.toDay,
-    tz: scope.tz,
+    // The reader's own zone is not written into links: a link shared with a colleague opens in theirs.
+    tz: scope.tzSource === 'filter' ? scope.tz : undefined,
     days: undefined,
   };
 }
@@ -129,7 +130,13 @@ export function FilterForm({
         </label>
       ) : null}
       <label>
-        {v.t('rep.timezone')} <input name="tz" value={scope.tz} size={18} />
+        {v.t('rep.timezone')}{' '}
+        <input
+          name="tz"
+          value={scope.tzSource === 'filter' ? scope.tz : ''}
+          placeholder={scope.tz}
+          size={18}
+        />
       </label>
       {(['network', 'topic', 'language', 'intent', 'sentiment'] as const)
         .filter((k) => f[k])
@@ -143,12 +150,14 @@ export function FilterForm({
 
 export function RangeLine({ v, scope }: { v: View; scope: ReportScope }) {
   return (
-    <p class="muted">
+    <p class="muted range-line">
       {v.t('rep.rangeTz', {
         since: formatDate(v.locale, scope.since, scope.tz),
         until: formatDate(v.locale, new Date(scope.until.getTime() - 1), scope.tz),
         tz: scope.tz,
-      })}
+      })}{' '}
+      · {v.t(`rep.tzFrom.${scope.tzSource}`)} ·{' '}
+      <a href={`/preferences?next=${encodeURIComponent(v.path)}`}>{v.t('rep.tzChange')}</a>
     </p>
   );
 }

@@ -188,7 +188,9 @@ export function TopicsBody({ v, r }: { v: View; r: Topics }) {
       </section>
       <section class="panel" aria-labelledby="terms-h">
         <h2 id="terms-h">{v.t('rep.topics.terms')}</h2>
-        <p class="muted">{v.t('rep.topics.sampled', r.sampled)}</p>
+        <p class="muted">
+          {r.sampled ? v.t('rep.topics.sampled', r.sampled) : v.t('rep.topics.counted', r.counted)}
+        </p>
         <LinkedBars
           v={v}
           id="terms-list"

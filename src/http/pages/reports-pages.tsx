@@ -71,8 +71,8 @@ export function reportPages(): Hono<AppEnv> {
           </nav>
           <span class="muted">
             {v.t('reports.range', {
-              since: formatDate(v.locale, r.since),
-              until: formatDate(v.locale, r.until),
+              since: formatDate(v.locale, r.since, r.tz),
+              until: formatDate(v.locale, r.until, r.tz),
             })}
           </span>
           <AccuracyLink v={v} />

@@ -1,10 +1,12 @@
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client';
-import { cases, classifications, mentions } from '../../db/schema';
+import { brands, cases, classifications, mentions } from '../../db/schema';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { validate } from '../validate';
+import { pickZone, readerZone } from './report-scope';
+import { addDays, localDay } from './time-zone';
 
 export const overviewInput = z.object({
   days: z.coerce.number().int().min(1).max(365).default(14),
@@ -17,20 +19,29 @@ export async function overviewReport(ctx: Ctx, raw: unknown) {
   const { days, brandId } = validate(overviewInput, raw);
   const until = ctx.clock.now();
   const since = new Date(until.getTime() - days * 86_400_000);
+  // Days in the reader's zone, else the brand's (UTC across every brand).
+  const [reader, brand] = await Promise.all([
+    readerZone(ctx),
+    brandId
+      ? ctx.db.select({ timezone: brands.timezone }).from(brands).where(eq(brands.id, brandId))
+      : Promise.resolve([]),
+  ]);
+  const { tz } = pickZone(undefined, reader, brand[0]?.timezone ?? 'UTC');
   const inRange = and(
     gte(mentions.postedAt, since),
     lt(mentions.postedAt, until),
     eq(mentions.fromBrand, false),
     brandId ? eq(mentions.brandId, brandId) : undefined,
   );
-  const day = sql<string>`to_char(date_trunc('day', ${mentions.postedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const day = sql<string>`to_char(date_trunc('day', ${mentions.postedAt} at time zone ${tz}), 'YYYY-MM-DD')`;
   const sentimentByDay = await ctx.db
     .select({ day, sentiment: classifications.sentiment, n: count() })
     .from(mentions)
     .innerJoin(classifications, eq(classifications.mentionId, mentions.id))
     .where(inRange)
-    .groupBy(day, classifications.sentiment)
-    .orderBy(day);
+    // By position: the zone is a parameter, and two copies of it would not be the same expression.
+    .groupBy(sql`1`, classifications.sentiment)
+    .orderBy(sql`1`);
   const byNetwork = await ctx.db
     .select({ network: mentions.network, n: count() })
     .from(mentions)
@@ -56,12 +67,10 @@ export async function overviewReport(ctx: Ctx, raw: unknown) {
   );
 
   const dayMap = new Map<string, { day: string; negative: number; neutral: number; positive: number }>();
-  for (let t = since.getTime(); t < until.getTime(); t += 86_400_000) {
-    const d = new Date(t).toISOString().slice(0, 10);
+  const today = localDay(until, tz);
+  for (let d = localDay(since, tz); d <= today; d = addDays(d, 1)) {
     dayMap.set(d, { day: d, negative: 0, neutral: 0, positive: 0 });
   }
-  const today = until.toISOString().slice(0, 10);
-  if (!dayMap.has(today)) dayMap.set(today, { day: today, negative: 0, neutral: 0, positive: 0 });
   for (const r of sentimentByDay) {
     const entry = dayMap.get(r.day);
     if (entry) entry[r.sentiment] = Number(r.n);
@@ -71,6 +80,7 @@ export async function overviewReport(ctx: Ctx, raw: unknown) {
   return {
     since,
     until,
+    tz,
     sentimentByDay: [...dayMap.values()],
     byNetwork: sortDesc(byNetwork),
     byIntent: sortDesc(byIntent),

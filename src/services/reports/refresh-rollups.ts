@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, withTransaction } from '../../db/client';
+import { rollupDims } from '../../db/schema';
 import type { Ctx } from '../context';
 import { labelledMentions } from './labelled-mentions';
+import { rebuildTermDays } from './term-rollups';
 
 /** Rows whose label changed: a new classification, or an advisor's correction (new or updated). */
 const sources = {
@@ -81,7 +83,20 @@ export async function refreshRollups(ctx: Ctx, opts: { batch?: number; maxBatche
   return { hours, rows };
 }
 
-/** Deletes and recounts the given (brand, UTC hour) buckets, every dimension at once. */
+/** Each mention counts once per dimension and once per pair of dimensions (the value `a chr(31) b`). */
+const dimValues = sql`(values ('all', ''), ('network', l.network), ('language', l.language),
+  ('topic', l.topic), ('intent', l.intent), ('listener', coalesce(l.listener_id, '')),
+  ('network+language', l.network || chr(31) || l.language), ('network+topic', l.network || chr(31) || l.topic),
+  ('network+intent', l.network || chr(31) || l.intent), ('language+topic', l.language || chr(31) || l.topic),
+  ('language+intent', l.language || chr(31) || l.intent), ('topic+intent', l.topic || chr(31) || l.intent),
+  ('network+listener', l.network || chr(31) || coalesce(l.listener_id, '')),
+  ('topic+listener', l.topic || chr(31) || coalesce(l.listener_id, ''))) v(dim, value)`;
+
+/**
+ * Deletes and recounts the given (brand, UTC hour) buckets, every dimension at once: the quarter
+ * hours first (single dimensions only: pairs per quarter hour would be the bulk of the table for
+ * a rare question), then the hours summed from them, and the terms of the UTC days they fall on.
+ */
 export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
   const byBrand = new Map<string, string[]>();
   for (const d of dirty) byBrand.set(d.brand_id, [...(byBrand.get(d.brand_id) ?? []), d.bucket]);
@@ -91,31 +106,50 @@ export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
     const list = `{${buckets.map((b) => `"${b}"`).join(',')}}`;
     const first = buckets[0] as string;
     const end = new Date(new Date(buckets[buckets.length - 1] as string).getTime() + 3_600_000).toISOString();
-    // Naming every dimension lets the delete walk the (brand, dim, bucket) index instead of scanning.
+    // Naming the brand and a bucket range lets the deletes walk the (brand, dim, bucket) index.
     await tx.execute(
       sql`delete from mention_rollups where brand_id = ${brandId}
-          and dim in ('all', 'network', 'language', 'topic', 'intent', 'listener')
+          and dim in (${sql.join(
+            rollupDims.map((d) => sql`${d}`),
+            sql`, `,
+          )})
           and bucket = any(${list}::timestamptz[])`,
+    );
+    await tx.execute(
+      sql`delete from mention_rollups_quarter where brand_id = ${brandId}
+          and dim in (${sql.join(
+            rollupDims.map((d) => sql`${d}`),
+            sql`, `,
+          )})
+          and bucket >= ${first}::timestamptz and bucket < ${end}::timestamptz
+          and date_trunc('hour', bucket, 'UTC') = any(${list}::timestamptz[])`,
     );
     // One range scan of the brand's mentions between the first and last dirty hour, keeping those hours.
     const inserted = await queryRows<{ n: number }>(
       tx,
-      sql`with ins as (
-            insert into mention_rollups (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
-            select l.brand_id, v.dim, v.value, date_trunc('hour', l.posted_at, 'UTC'), l.sentiment, count(*)::int,
-                   coalesce(sum(l.sentiment_score), 0)
+      sql`with q as (
+            select l.brand_id, v.dim, v.value,
+                   date_bin('15 minutes', l.posted_at, timestamptz '2000-01-01 00:00:00+00') as bucket,
+                   l.sentiment, count(*)::int as mentions, coalesce(sum(l.sentiment_score), 0) as score_sum
             from ${labelledMentions(
               sql`m.brand_id = ${brandId} and m.posted_at >= ${first}::timestamptz and m.posted_at < ${end}::timestamptz
                   and date_trunc('hour', m.posted_at, 'UTC') = any(${list}::timestamptz[])`,
               { counts: true },
             )} l
-            cross join lateral (values ('all', ''), ('network', l.network), ('language', l.language),
-              ('topic', l.topic), ('intent', l.intent), ('listener', coalesce(l.listener_id, ''))) v(dim, value)
-            group by l.brand_id, v.dim, v.value, 4, l.sentiment
+            cross join lateral ${dimValues}
+            group by 1, 2, 3, 4, 5
+          ), quarters as (
+            insert into mention_rollups_quarter (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
+            select * from q where dim not like '%+%' returning 1
+          ), hours as (
+            insert into mention_rollups (brand_id, dim, value, bucket, sentiment, mentions, score_sum)
+            select brand_id, dim, value, date_trunc('hour', bucket, 'UTC'), sentiment, sum(mentions)::int, sum(score_sum)
+            from q group by 1, 2, 3, 4, 5
             returning 1
-          ) select count(*)::int as n from ins`,
+          ) select (select count(*) from hours)::int as n`,
     );
     n += inserted[0]?.n ?? 0;
+    await rebuildTermDays(tx, brandId, [...new Set(buckets.map((b) => b.slice(0, 10)))]);
   }
   return n;
 }
@@ -124,5 +158,7 @@ export async function rebuildHours(tx: Db, dirty: Dirty[]): Promise<number> {
 export async function rebuildAllRollups(ctx: Ctx) {
   await ctx.db.execute(sql`delete from rollup_watermarks`);
   await ctx.db.execute(sql`delete from mention_rollups`);
+  await ctx.db.execute(sql`delete from mention_rollups_quarter`);
+  await ctx.db.execute(sql`delete from term_rollups`);
   return refreshRollups(ctx, { batch: 200_000, maxBatches: 1_000 });
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { brands } from '../../db/schema';
+import { brands, users } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
 import type { Ctx } from '../context';
 import { addDays, type Granularity, isTimeZone, localDay, startOfLocalDay } from './time-zone';
@@ -55,6 +55,8 @@ export type DimFilter = {
 export interface ReportScope {
   brand: { id: string; name: string; timezone: string };
   tz: string;
+  /** Where the zone came from: the `tz` filter, the reader's preferences, the brand, or UTC. */
+  tzSource: 'filter' | 'user' | 'brand' | 'utc';
   fromDay: string;
   toDay: string;
   since: Date;
@@ -65,20 +67,44 @@ export interface ReportScope {
   filters: ReportFilters;
 }
 
-/** Resolves the brand (the first one when none is named), the zone and the local days of a report. */
-export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportScope> {
-  const [brand] = f.brandId
-    ? await ctx.db
+function findBrand(ctx: Ctx, f: ReportFilters) {
+  return f.brandId
+    ? ctx.db
         .select({ id: brands.id, name: brands.name, timezone: brands.timezone })
         .from(brands)
         .where(eq(brands.id, f.brandId))
-    : await ctx.db
+    : ctx.db
         .select({ id: brands.id, name: brands.name, timezone: brands.timezone })
         .from(brands)
         .orderBy(asc(brands.createdAt), asc(brands.id))
         .limit(1);
+}
+
+export async function readerZone(ctx: Ctx): Promise<string | null> {
+  if (!ctx.actor) return null;
+  const [row] = await ctx.db
+    .select({ timezone: users.timezone })
+    .from(users)
+    .where(eq(users.id, ctx.actor.id));
+  return row?.timezone && isTimeZone(row.timezone) ? row.timezone : null;
+}
+
+/** The zone a report is read in: the `tz` filter, else the reader's own, else the brand's. */
+export function pickZone(filter: string | undefined, reader: string | null, brand: string) {
+  if (filter && isTimeZone(filter)) return { tz: filter, tzSource: 'filter' as const };
+  if (reader) return { tz: reader, tzSource: 'user' as const };
+  if (isTimeZone(brand)) return { tz: brand, tzSource: 'brand' as const };
+  return { tz: 'UTC', tzSource: 'utc' as const };
+}
+
+/**
+ * Resolves the brand (the first one when none is named), the zone (see `pickZone`) and the local
+ * days of a report.
+ */
+export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportScope> {
+  const [[brand], reader] = await Promise.all([findBrand(ctx, f), f.tz ? null : readerZone(ctx)]);
   if (!brand) throw new NotFoundError('Brand', f.brandId ?? '(any)');
-  const tz = f.tz && isTimeZone(f.tz) ? f.tz : isTimeZone(brand.timezone) ? brand.timezone : 'UTC';
+  const { tz, tzSource } = pickZone(f.tz, reader, brand.timezone);
   let toDay = f.to ?? localDay(ctx.clock.now(), tz);
   let fromDay = f.from ?? addDays(toDay, -(f.days - 1));
   if (fromDay > toDay) [fromDay, toDay] = [toDay, fromDay];
@@ -93,6 +119,7 @@ export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportSc
   return {
     brand,
     tz,
+    tzSource,
     fromDay,
     toDay,
     since: exact?.since ?? startOfLocalDay(fromDay, tz),

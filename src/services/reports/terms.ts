@@ -52,23 +52,38 @@ export function risingTerms(
   previous: string[],
   opts: { limit?: number; minDocs?: number } = {},
 ) {
-  const limit = opts.limit ?? 20;
-  const minDocs = opts.minDocs ?? 3;
   const count = (texts: string[]) => {
     const df = new Map<string, number>();
     for (const t of texts) for (const f of features(t)) df.set(f, (df.get(f) ?? 0) + 1);
     return df;
   };
-  const now = count(current);
-  const before = count(previous);
-  const nNow = Math.max(1, current.length);
-  const nBefore = Math.max(1, previous.length);
+  return risingFromCounts(
+    { df: count(current), total: current.length },
+    { df: count(previous), total: previous.length },
+    opts,
+  );
+}
+
+/** The same ranking from document frequencies already counted (the term rollups). */
+export function risingFromCounts(
+  current: { df: Map<string, number>; total: number },
+  previous: { df: Map<string, number>; total: number },
+  opts: { limit?: number; minDocs?: number } = {},
+) {
+  const limit = opts.limit ?? 20;
+  const minDocs = opts.minDocs ?? 3;
+  const now = current.df;
+  const before = previous.df;
+  const nNow = Math.max(1, current.total);
+  const nBefore = Math.max(1, previous.total);
   const scored: RisingTerm[] = [];
   for (const [term, c] of now) {
     if (c < minDocs) continue;
     const p = before.get(term) ?? 0;
     const shareNow = c / nNow;
-    const shareBefore = (p + 1) / (nBefore + 1);
+    // With no mention at all before there is no baseline: every frequent term is new, as if it had
+    // been seen once in a period as large as this one.
+    const shareBefore = previous.total === 0 ? 1 / (nNow + 1) : (p + 1) / (nBefore + 1);
     const lift = shareNow / shareBefore;
     if (lift <= 1) continue;
     scored.push({ term, current: c, previous: p, lift, score: shareNow * Math.log(lift) });

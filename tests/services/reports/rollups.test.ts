@@ -147,7 +147,7 @@ describe('sentiment over time', () => {
     ]);
   });
 
-  it('answers a filter on two dimensions from the raw table, the same as one from the rollups', async () => {
+  it('answers a filter on two dimensions (from the pair rollups) consistently with one', async () => {
     const brand = await makeBrand(deps.db);
     await makeMention(deps.db, {
       brandId: brand,
