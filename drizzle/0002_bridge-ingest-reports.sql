@@ -35,4 +35,7 @@ ALTER TABLE "term_rollups" ADD CONSTRAINT "term_rollups_brand_id_brands_id_fk" F
 CREATE INDEX "brand_approvers_user" ON "brand_approvers" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mention_rollups_quarter_key" ON "mention_rollups_quarter" USING btree ("brand_id","dim","bucket","value","sentiment");--> statement-breakpoint
 CREATE UNIQUE INDEX "term_rollups_key" ON "term_rollups" USING btree ("brand_id","day","language","term");--> statement-breakpoint
-CREATE INDEX "inbound_receipts_received" ON "inbound_receipts" USING btree ("received_at");
+CREATE INDEX "inbound_receipts_received" ON "inbound_receipts" USING btree ("received_at");--> statement-breakpoint
+-- The rollups gained pair, quarter-hour and term rows: forgetting the watermarks makes the next
+-- refresh-rollups runs rebuild every hour from the mentions (idempotent, in batches).
+DELETE FROM "rollup_watermarks";

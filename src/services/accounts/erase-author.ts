@@ -7,6 +7,7 @@ import { NotFoundError } from '../../lib/errors';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
+import { recountTermsOf } from '../reports/term-rollups';
 import { validate } from '../validate';
 
 /** The networks an author can be erased on, for the form. */
@@ -47,6 +48,10 @@ export async function eraseAuthor(ctx: Ctx, raw: unknown) {
       .set({ text: ERASED_TEXT, url: null, raw: {} })
       .where(eq(mentions.authorId, author.id))
       .returning({ id: mentions.id, caseId: mentions.caseId });
+    await recountTermsOf(
+      tx,
+      erasedMentions.map((m) => m.id),
+    );
     const caseRows = await tx.select({ id: cases.id }).from(cases).where(eq(cases.authorId, author.id));
     const caseIds = [
       ...new Set([

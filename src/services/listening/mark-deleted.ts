@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { mentions } from '../../db/schema';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
+import { recountTermsOf } from '../reports/term-rollups';
 
 /**
  * Honours a deletion on the network (reported by a poll, or found when a lookup says the post is
@@ -41,6 +42,10 @@ export async function markMentionsDeleted(
       caseId: r.caseId,
       details: { network: target.network, reason: 'deleted on the network' },
     })),
+  );
+  await recountTermsOf(
+    tx,
+    rows.map((r) => r.id),
   );
   return rows.map((r) => r.id);
 }

@@ -153,3 +153,19 @@ export async function termCountsOfPeriods(
   }
   return { now, before };
 }
+
+/**
+ * Recounts the days of these mentions after their text went (deleted on the network, or the author
+ * erased): the words they used must leave the rising terms with them. Counts elsewhere keep them.
+ */
+export async function recountTermsOf(tx: Db, mentionIds: readonly string[]): Promise<void> {
+  if (mentionIds.length === 0) return;
+  const rows = await queryRows<{ brand_id: string; day: string }>(
+    tx,
+    sql`select distinct brand_id, to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD') as day
+        from mentions where id = any(${pgArray([...mentionIds])}::text[])`,
+  );
+  const byBrand = new Map<string, string[]>();
+  for (const r of rows) byBrand.set(r.brand_id, [...(byBrand.get(r.brand_id) ?? []), r.day]);
+  for (const [brandId, days] of byBrand) await rebuildTermDays(tx, brandId, days);
+}
