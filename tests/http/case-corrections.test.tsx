@@ -39,12 +39,15 @@ describe('correcting labels on the case page', () => {
       body: new URLSearchParams({ _csrf: sessions[who].csrf, ...form }).toString(),
     });
 
-  async function customerCase(text: string): Promise<{ caseId: string; mentionId: string }> {
+  async function customerCase(text: string, topic?: string): Promise<{ caseId: string; mentionId: string }> {
     seq += 1;
-    const classification = t.deps.classifier.classify({
+    const classified = t.deps.classifier.classify({
       text,
       topics: await brandTopicsFor(asSystem(t.deps), t.brandId),
     });
+    const classification = topic
+      ? { ...classified, topic: { ...classified.topic, label: topic } }
+      : classified;
     const [mentionId] = await storeMentions(
       t.deps.db,
       asSystem(t.deps),
@@ -79,6 +82,15 @@ describe('correcting labels on the case page', () => {
     const fr = await (await get(`/cases/${caseId}`, 'advisor', 'fr')).text();
     expect(fr).toContain('Étiquettes');
     expect(fr).toContain('Corriger');
+  });
+
+  it('does not show an unsure topic as if the first topic were chosen', async () => {
+    const { caseId } = await customerCase('@lumo hmm, what about that thing?', 'unsure');
+    const html = await (await get(`/cases/${caseId}`, 'advisor')).text();
+    const select = /<select id="correct-topic"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '';
+    const selected = [...select.matchAll(/<option[^>]*selected[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(selected).toHaveLength(1);
+    expect(select).toMatch(/<option value="" selected="" disabled="">/);
   });
 
   it('stores the correction, shows the corrected label and who corrected it', async () => {

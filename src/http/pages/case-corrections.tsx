@@ -76,6 +76,12 @@ export async function CorrectionPanel({ v, data, ctx }: { v: View; data: CaseDat
                       {v.t('correct.choose', { field: v.t(`correct.field.${f}` as MessageKey) })}
                     </label>
                     <select id={`correct-${f}`} name="label">
+                      {/* "Unsure" is not a label to correct to; without this the first topic would look chosen. */}
+                      {options.includes(current) ? null : (
+                        <option value="" selected disabled>
+                          {name(f, current)}
+                        </option>
+                      )}
                       {options.map((o) => (
                         <option value={o} selected={o === current}>
                           {name(f, o)}
