@@ -174,6 +174,12 @@ export async function benchReports(
           sentimentReport(ctx, { ...q, language: 'fr', topic: 'billing', tz: 'Asia/Kolkata' }, { source }),
         true,
       ],
+      [
+        'sentiment per day, network + language + topic',
+        (source) =>
+          sentimentReport(ctx, { ...q, network: 'x', language: 'fr', topic: 'billing' }, { source }),
+        true,
+      ],
       ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
       ['volume, one network', (source) => volumeReport(ctx, { ...q, network: 'reddit' }, { source }), true],
       ['topics and rising terms (all mentions)', (source) => topicsReport(ctx, q, { source }), true],
