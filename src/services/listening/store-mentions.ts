@@ -415,14 +415,17 @@ async function upsertAuthors(
     sql`insert into authors as a (id, network, external_id, handle, display_name, url, followers)
       select x.id, ${network}, x.external_id, x.handle, x.display_name, x.url, x.followers
       from ${recordset(
-        [...byExternal.values()].map((a) => ({
-          id: ctx.ids('aut'),
-          external_id: a.externalId,
-          handle: a.handle,
-          display_name: a.displayName ?? null,
-          url: a.url ?? null,
-          followers: a.followers ?? null,
-        })),
+        // In one order everywhere: two polls upserting the same authors lock them in the same order.
+        [...byExternal.values()]
+          .sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0))
+          .map((a) => ({
+            id: ctx.ids('aut'),
+            external_id: a.externalId,
+            handle: a.handle,
+            display_name: a.displayName ?? null,
+            url: a.url ?? null,
+            followers: a.followers ?? null,
+          })),
         AUTHOR_COLUMNS,
       )}
       order by x.ord
