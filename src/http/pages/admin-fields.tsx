@@ -228,3 +228,37 @@ export function FormErrors({ v, s, labels }: { v: View; s: FormState; labels: Re
     </div>
   );
 }
+
+/** The "which brand" bar of a per-brand settings list; `children` adds options before the button. */
+export function BrandPicker({
+  action,
+  brands,
+  brandId,
+  label,
+  submit,
+  children,
+}: {
+  action: string;
+  brands: { id: string; name: string }[];
+  brandId: string | undefined;
+  label: string;
+  submit: string;
+  children?: Child;
+}) {
+  return (
+    <form method="get" action={action} class="panel filters">
+      <div class="field">
+        <label for="f-brand">{label}</label>
+        <select id="f-brand" name="brand">
+          {brands.map((b) => (
+            <option value={b.id} selected={b.id === brandId}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {children}
+      <button type="submit">{submit}</button>
+    </form>
+  );
+}

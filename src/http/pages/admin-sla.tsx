@@ -10,7 +10,7 @@ import {
 } from '../../services/sla/list-sla-policies';
 import { createSlaPolicy, deleteSlaPolicy, updateSlaPolicy } from '../../services/sla/save-sla-policy';
 import type { AppEnv } from '../env';
-import { emptyForm, type FormState, type FormValues } from './admin-fields';
+import { BrandPicker, emptyForm, type FormState, type FormValues } from './admin-fields';
 import { needs } from './guard';
 import type { MessageKey } from './i18n';
 import { Layout, sendPage } from './layout';
@@ -119,19 +119,13 @@ export function slaPages(): Hono<AppEnv> {
         </div>
         <Notice v={v} done={c.req.query('done')} />
         <p class="muted lead">{v.t('sla.intro')}</p>
-        <form method="get" action="/admin/sla" class="panel filters">
-          <div class="field">
-            <label for="f-brand">{v.t('sla.brand')}</label>
-            <select id="f-brand" name="brand">
-              {brands.map((b) => (
-                <option value={b.id} selected={b.id === brandId}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{v.t('sla.show')}</button>
-        </form>
+        <BrandPicker
+          action="/admin/sla"
+          brands={brands}
+          brandId={brandId}
+          label={v.t('sla.brand')}
+          submit={v.t('sla.show')}
+        />
         {!data || data.policies.length === 0 ? (
           <p class="panel muted">{v.t('sla.none')}</p>
         ) : (

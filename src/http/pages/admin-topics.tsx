@@ -5,7 +5,7 @@ import { listBrands } from '../../services/admin/list-brands';
 import { getTopic, listTopics, type TopicRow } from '../../services/topics/list-topics';
 import { archiveTopic, createTopic, updateTopic } from '../../services/topics/save-topic';
 import type { AppEnv } from '../env';
-import { emptyForm, type FormState, type FormValues } from './admin-fields';
+import { BrandPicker, emptyForm, type FormState, type FormValues } from './admin-fields';
 import { CsrfField } from './components';
 import { needs } from './guard';
 import type { MessageKey } from './i18n';
@@ -138,23 +138,18 @@ export function topicPages(): Hono<AppEnv> {
         </div>
         <TopicNotice v={v} done={c.req.query('done')} />
         <p class="muted lead">{v.t('topics.intro')}</p>
-        <form method="get" action="/admin/topics" class="panel filters">
-          <div class="field">
-            <label for="f-brand">{v.t('topics.brand')}</label>
-            <select id="f-brand" name="brand">
-              {brands.map((b) => (
-                <option value={b.id} selected={b.id === brandId}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+        <BrandPicker
+          action="/admin/topics"
+          brands={brands}
+          brandId={brandId}
+          label={v.t('topics.brand')}
+          submit={v.t('topics.show')}
+        >
           <label class="check">
             <input type="checkbox" name="archived" value="1" checked={archived} />{' '}
             {v.t('topics.showArchived')}
           </label>
-          <button type="submit">{v.t('topics.show')}</button>
-        </form>
+        </BrandPicker>
         {!data || data.topics.length === 0 ? (
           <p class="panel muted">{v.t('topics.none')}</p>
         ) : (
