@@ -1,5 +1,7 @@
+import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../lib/errors';
+import type { AppEnv } from '../env';
 import { translateIssueMessage } from './error-text';
 import type { View } from './view';
 
@@ -261,4 +263,16 @@ export function BrandPicker({
       <button type="submit">{submit}</button>
     </form>
   );
+}
+
+/** The posted form as strings (and lists for repeated names, such as checkboxes), without the CSRF token. */
+export async function readFormValues(c: Context<AppEnv>): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [name, raw] of Object.entries(body)) {
+    if (name === '_csrf') continue;
+    const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
+    values[name] = list.length === 1 ? list[0] : list;
+  }
+  return values;
 }

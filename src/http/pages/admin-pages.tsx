@@ -18,7 +18,7 @@ import {
   type Zones,
 } from './admin-connections';
 import { DeadLettersSection } from './admin-dead-letters';
-import type { FormState, FormValues } from './admin-fields';
+import { type FormState, type FormValues, readFormValues } from './admin-fields';
 import { AccountForm, type BrandChoice, ChannelForm, ListenerForm, type PreviewResult } from './admin-forms';
 import { credentialField, credentialKeys } from './admin-help';
 import { Notice } from './components';
@@ -34,18 +34,6 @@ function zonesOf(brands: BrandChoice[]): Zones {
   const byId = new Map(brands.map((b) => [b.id, b.timezone]));
   const fallback = brands[0]?.timezone ?? 'UTC';
   return { of: (id) => (id ? (byId.get(id) ?? fallback) : fallback) };
-}
-
-/** The posted form as strings (and lists for repeated names), without the CSRF token. */
-async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
-  for (const [name, raw] of Object.entries(body)) {
-    if (name === '_csrf') continue;
-    const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
-    values[name] = list.length === 1 ? list[0] : list;
-  }
-  return values;
 }
 
 const text = (values: FormValues, name: string): string => {
@@ -164,7 +152,7 @@ export function adminPages(): Hono<AppEnv> {
 
   app.post('/admin/accounts', admin, async (c) => {
     const ctx = c.get('ctx');
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     const network = text(values, 'network');
     try {
       await connectAccount(ctx, {
@@ -213,7 +201,7 @@ export function adminPages(): Hono<AppEnv> {
   app.get('/admin/listeners/new', admin, (c) => listenerPage(c));
 
   app.post('/admin/listeners', admin, async (c) => {
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     try {
       await createListener(c.get('ctx'), listenerInputOf(values));
     } catch (err) {
@@ -226,7 +214,7 @@ export function adminPages(): Hono<AppEnv> {
 
   // Runs the query once and shows what it would bring in; the form comes back with its values.
   app.post('/admin/listeners/preview', admin, async (c) => {
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     let result: PreviewResult;
     try {
       result = await previewListener(c.get('ctx'), listenerInputOf(values));
@@ -244,7 +232,7 @@ export function adminPages(): Hono<AppEnv> {
   });
 
   app.post('/admin/channels', admin, async (c) => {
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     const secret = text(values, 'secret');
     try {
       const kind = text(values, 'kind');

@@ -10,9 +10,9 @@ import {
 } from '../../services/sla/list-sla-policies';
 import { createSlaPolicy, deleteSlaPolicy, updateSlaPolicy } from '../../services/sla/save-sla-policy';
 import type { AppEnv } from '../env';
-import { BrandPicker, emptyForm, type FormState, type FormValues } from './admin-fields';
+import { BrandPicker, emptyForm, type FormState, type FormValues, readFormValues } from './admin-fields';
+import { Notice } from './components';
 import { needs } from './guard';
-import type { MessageKey } from './i18n';
 import { Layout, sendPage } from './layout';
 import {
   formatHours,
@@ -23,30 +23,6 @@ import {
   valuesOf,
 } from './sla-form';
 import { type View, viewOf } from './view';
-
-const doneKeys = ['sla_created', 'sla_updated', 'sla_deleted'] as const;
-
-function Notice({ v, done }: { v: View; done: string | undefined }) {
-  const key = doneKeys.find((k) => k === done);
-  if (!key) return null;
-  return (
-    <p class="notice notice-ok" role="status">
-      {v.t(`done.${key}` as MessageKey)}
-    </p>
-  );
-}
-
-/** The form as posted: checkboxes (working days) come back as lists. */
-async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
-  for (const [name, raw] of Object.entries(body)) {
-    if (name === '_csrf') continue;
-    if (typeof raw === 'string') values[name] = raw;
-    else if (Array.isArray(raw)) values[name] = raw.filter((x): x is string => typeof x === 'string');
-  }
-  return values;
-}
 
 function page(c: Context<AppEnv>, v: View, title: string, body: Child, status = 200) {
   return sendPage(
@@ -176,7 +152,7 @@ export function slaPages(): Hono<AppEnv> {
   app.post('/admin/sla', admin, async (c) => {
     const ctx = c.get('ctx');
     const { brand } = await listSlaPolicies(ctx, { brandId: c.req.query('brand') ?? '' });
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     try {
       await createSlaPolicy(ctx, { ...values, brandId: brand.id });
     } catch (err) {
@@ -223,7 +199,7 @@ export function slaPages(): Hono<AppEnv> {
   app.post('/admin/sla/:id', admin, async (c) => {
     const ctx = c.get('ctx');
     const policy = await getSlaPolicy(ctx, c.req.param('id'));
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     try {
       await updateSlaPolicy(ctx, { ...values, policyId: policy.id });
     } catch (err) {

@@ -5,34 +5,12 @@ import { listBrands } from '../../services/admin/list-brands';
 import { getTopic, listTopics, type TopicRow } from '../../services/topics/list-topics';
 import { archiveTopic, createTopic, updateTopic } from '../../services/topics/save-topic';
 import type { AppEnv } from '../env';
-import { BrandPicker, emptyForm, type FormState, type FormValues } from './admin-fields';
-import { CsrfField } from './components';
+import { BrandPicker, emptyForm, type FormState, type FormValues, readFormValues } from './admin-fields';
+import { CsrfField, Notice } from './components';
 import { needs } from './guard';
-import type { MessageKey } from './i18n';
 import { Layout, sendPage } from './layout';
 import { TopicForm, translateTopicIssues } from './topic-form';
 import { type View, viewOf } from './view';
-
-const doneKeys = ['topic_created', 'topic_updated', 'topic_archived', 'topic_restored'] as const;
-
-function TopicNotice({ v, done }: { v: View; done: string | undefined }) {
-  const key = doneKeys.find((k) => k === done);
-  if (!key) return null;
-  return (
-    <p class="notice notice-ok" role="status">
-      {v.t(`done.${key}` as MessageKey)}
-    </p>
-  );
-}
-
-async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody();
-  const values: FormValues = {};
-  for (const [name, raw] of Object.entries(body)) {
-    if (name !== '_csrf' && typeof raw === 'string') values[name] = raw;
-  }
-  return values;
-}
 
 const str = (values: FormValues, name: string) => {
   const value = values[name];
@@ -136,7 +114,7 @@ export function topicPages(): Hono<AppEnv> {
             </a>
           ) : null}
         </div>
-        <TopicNotice v={v} done={c.req.query('done')} />
+        <Notice v={v} done={c.req.query('done')} />
         <p class="muted lead">{v.t('topics.intro')}</p>
         <BrandPicker
           action="/admin/topics"
@@ -196,7 +174,7 @@ export function topicPages(): Hono<AppEnv> {
 
   app.post('/admin/topics', admin, async (c) => {
     const brandId = c.req.query('brand') ?? '';
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     try {
       await createTopic(c.get('ctx'), { brandId, key: str(values, 'key'), ...fieldsOf(values) });
     } catch (err) {
@@ -235,7 +213,7 @@ export function topicPages(): Hono<AppEnv> {
   app.post('/admin/topics/:id', admin, async (c) => {
     const ctx = c.get('ctx');
     const topic = await getTopic(ctx, c.req.param('id'));
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     try {
       await updateTopic(ctx, { topicId: topic.id, ...fieldsOf(values) });
     } catch (err) {
@@ -260,7 +238,7 @@ export function topicPages(): Hono<AppEnv> {
   });
 
   app.post('/admin/topics/:id/archive', admin, async (c) => {
-    const values = await readForm(c);
+    const values = await readFormValues(c);
     const archived = str(values, 'archived') !== 'false';
     const topic = await archiveTopic(c.get('ctx'), { topicId: c.req.param('id'), archived });
     const done = archived ? 'topic_archived' : 'topic_restored';

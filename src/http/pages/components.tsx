@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../lib/errors';
 import { translateIssue } from './error-text';
-import { formatAge, formatNumber } from './i18n';
+import { formatAge, formatNumber, has } from './i18n';
 import { httpUrl, type View } from './view';
 
 /** Every POST form carries the session's CSRF token. */
@@ -88,27 +88,16 @@ export function Count({ v, n }: { v: View; n: number }) {
   return <>{formatNumber(v.locale, n)}</>;
 }
 
-/** The flash after a redirect: only known keys render, so a crafted URL cannot put words on the page. */
+/**
+ * The flash after a redirect: only a `done.*` key of the dictionary renders, so a crafted URL cannot
+ * put words on the page, and a page's new outcome needs only its message.
+ */
 export function Notice({ v, done }: { v: View; done: string | undefined }) {
-  const known = [
-    'claimed',
-    'replied',
-    'escalated',
-    'ignored',
-    'approved',
-    'sent_back',
-    'answered',
-    'account_connected',
-    'listener_created',
-    'channel_added',
-    'note_added',
-    'corrected',
-  ] as const;
-  const key = known.find((k) => k === done);
-  if (!key) return null;
+  const key = `done.${done}`;
+  if (!done || !has(key)) return null;
   return (
     <p class="notice notice-ok" role="status">
-      {v.t(`done.${key}`)}
+      {v.t(key)}
     </p>
   );
 }

@@ -1,27 +1,6 @@
 import { checkGuidelines, type Guidelines } from '../../domain/guidelines';
 import { formatPercent } from './i18n';
-import type { ExpertsMessageKey } from './messages-experts-en';
 import type { View } from './view';
-
-const doneKeys = [
-  'expert_saved',
-  'availability_saved',
-  'guidelines_saved',
-  'knowledge_saved',
-  'knowledge_replied',
-  'rerouted',
-] as const;
-
-/** The flash after a redirect on the bridge's pages: only known keys render. */
-export function BridgeNotice({ v, done }: { v: View; done: string | undefined }) {
-  const key = doneKeys.find((k) => k === done);
-  if (!key) return null;
-  return (
-    <p class="notice notice-ok" role="status">
-      {v.t(`done.${key}` as ExpertsMessageKey)}
-    </p>
-  );
-}
 
 /** What the approver reads before approving: tone notes, and each rule the draft breaks. */
 export function GuidelinesCheck({ v, rules, text }: { v: View; rules: Guidelines; text: string }) {

@@ -12,9 +12,8 @@ import {
 import { guidelinesOf, updateGuidelines } from '../../services/escalation/guidelines';
 import type { AppEnv } from '../env';
 import { ApproversForm } from './approvers-parts';
-import { Badge, CsrfField, ErrorNotice } from './components';
+import { Badge, CsrfField, ErrorNotice, Notice } from './components';
 import { translateMessage } from './error-text';
-import { BridgeNotice } from './expert-bridge-parts';
 import { needs } from './guard';
 import { formatDate } from './i18n';
 import { Layout, sendPage } from './layout';
@@ -135,7 +134,7 @@ async function renderDirectory(c: Context<AppEnv>, o: { status?: number; error?:
         <h1>{v.t('experts.title')}</h1>
       </div>
       <p class="muted">{v.t('experts.intro')}</p>
-      <BridgeNotice v={v} done={c.req.query('done')} />
+      <Notice v={v} done={c.req.query('done')} />
       {o.error ? (
         <ErrorNotice v={v} message={translateMessage(v.locale, o.error.message)} issues={o.error.issues} />
       ) : null}
@@ -209,7 +208,7 @@ async function renderGuidelines(c: Context<AppEnv>, o: { status?: number; error?
     <Layout v={v} title={v.t('guidelines.title')} active="experts">
       <h1>{v.t('guidelines.title')}</h1>
       <p class="muted">{v.t('guidelines.intro')}</p>
-      <BridgeNotice v={v} done={c.req.query('done')} />
+      <Notice v={v} done={c.req.query('done')} />
       {c.req.query('done') === 'approvers_saved' ? (
         <p class="notice notice-ok" role="status">
           {v.t('approvers.saved')}
@@ -276,7 +275,7 @@ async function renderMe(c: Context<AppEnv>) {
     <Layout v={v} title={v.t('me.title')}>
       <h1>{v.t('me.title')}</h1>
       <p class="muted">{v.t('me.intro')}</p>
-      <BridgeNotice v={v} done={c.req.query('done')} />
+      <Notice v={v} done={c.req.query('done')} />
       <form method="post" action="/me/availability" class="panel">
         <CsrfField v={v} />
         <AvailabilityFields v={v} value={me.availability} until={me.awayUntil} />

@@ -6,10 +6,9 @@ import { rerouteEscalation } from '../../services/escalation/reroute-escalation'
 import { answerFromKnowledge } from '../../services/knowledge/answer-from-knowledge';
 import { getKnowledge, listKnowledge, updateKnowledge } from '../../services/knowledge/knowledge-base';
 import type { AppEnv } from '../env';
-import { Badge, CsrfField, ErrorNotice } from './components';
+import { Badge, CsrfField, ErrorNotice, Notice } from './components';
 import { renderErrorPage } from './error-page';
 import { translateMessage } from './error-text';
-import { BridgeNotice } from './expert-bridge-parts';
 import { needs } from './guard';
 import { formatInterval } from './i18n';
 import { Layout, sendPage } from './layout';
@@ -27,7 +26,7 @@ async function renderList(c: Context<AppEnv>) {
     <Layout v={v} title={v.t('kb.title')} active="knowledge">
       <h1>{v.t('kb.title')}</h1>
       <p class="muted">{v.t('kb.intro')}</p>
-      <BridgeNotice v={v} done={c.req.query('done')} />
+      <Notice v={v} done={c.req.query('done')} />
       <form method="get" action="/knowledge" class="filters">
         <div class="field">
           <label for="kb-q">{v.t('kb.searchLabel')}</label>
