@@ -96,7 +96,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     },
     publicUrl,
     parseMime,
-    charts: createChartRasteriser(readChartAssets()),
+    charts: createChartRasteriser(readChartAssets),
     demoNetwork: demo,
     shouldStop: () => stopping,
   };

@@ -34,11 +34,11 @@ const classifier = createModelClassifier(loadModels({ sentimentEn, sentimentFr }
   correctionsFor: (list) => topicModels.correctionsFor(list),
 });
 // The wasm is a CompiledWasm module and the font a Data module (wrangler.toml [[rules]]).
-const charts = createChartRasteriser({
+const charts = createChartRasteriser(() => ({
   wasm: resvgWasm,
   font: new Uint8Array(interFont),
   fontFamily: 'Inter',
-});
+}));
 
 interface ExecutionContextLike {
   waitUntil(p: Promise<unknown>): void;

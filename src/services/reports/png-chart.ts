@@ -28,12 +28,16 @@ function init(wasm: RasteriserAssets['wasm']): Promise<void> {
 }
 
 /**
- * The runtimes pass the assets in (Node reads files, Workers import modules), so this file reads
- * nothing itself. Charts name Arial and sans-serif; both map to the one font given.
+ * The runtimes pass the assets' loader in (Node reads files, Workers import modules), so this file
+ * reads nothing itself; it loads them on the first chart, not at start-up, since only the weekly
+ * digest draws. Charts name Arial and sans-serif; both map to the one font given.
  */
-export function createChartRasteriser(assets: RasteriserAssets): ChartRasteriser {
+export function createChartRasteriser(load: () => RasteriserAssets): ChartRasteriser {
+  let loaded: RasteriserAssets | null = null;
   return {
     async toPng(svg, opts = {}) {
+      loaded ??= load();
+      const assets = loaded;
       await init(assets.wasm);
       const resvg = new Resvg(svg, {
         font: {

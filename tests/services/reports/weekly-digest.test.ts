@@ -42,7 +42,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // Monday 9 March 2026, 07:00 UTC, when the job runs: the digest covers 2 to 8 March.
   deps = await testDeps(database, { now: '2026-03-09T07:00:00Z' });
-  deps.charts = createChartRasteriser(readChartAssets());
+  deps.charts = createChartRasteriser(readChartAssets);
   smtp = await startSmtp({ user: 'passerelle', pass: 'smtp-password' });
 
   frBrand = await makeBrand(deps.db);
