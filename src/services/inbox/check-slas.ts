@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
-import { cases, escalations, users } from '../../db/schema';
+import { cases, users } from '../../db/schema';
 import { audit } from '../audit';
 import type { Ctx } from '../context';
 import { notify } from '../notifications/notify';
 import { activeStatuses } from './case-filters';
-import { handOverMissedFirstResponses, moveMissedResolutions } from './sla-handover';
+import { handOverMissedFirstResponses, moveMissedResolutions, openEscalation } from './sla-handover';
 import { slaPolicyFor } from './sla-targets';
 import { langOf, reminderText } from './sla-text';
 
@@ -62,11 +62,7 @@ async function remindHolders(ctx: Ctx, now: Date): Promise<number> {
     for (const t of targets) {
       const at = t.at;
       if (!at || at.getTime() <= now.getTime() || at.getTime() - now.getTime() > lead) continue;
-      const [esc] = await ctx.db
-        .select({ expertId: escalations.expertId })
-        .from(escalations)
-        .where(and(eq(escalations.caseId, c.id), eq(escalations.status, 'open')))
-        .limit(1);
+      const esc = await openEscalation(ctx.db, c.id);
       const holderId = esc?.expertId ?? c.assigneeId;
       const [holder] = holderId
         ? await ctx.db

@@ -21,7 +21,8 @@ async function backupFor(tx: Db, brandId: string, priority: number): Promise<Bac
   return u ?? null;
 }
 
-async function openEscalation(tx: Db, caseId: string) {
+/** The case's open question to an expert, if any: whoever holds it holds the case's SLA. */
+export async function openEscalation(tx: Db, caseId: string) {
   const [esc] = await tx
     .select({ id: escalations.id, expertId: escalations.expertId })
     .from(escalations)
