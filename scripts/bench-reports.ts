@@ -80,21 +80,23 @@ export async function benchReports(
       select 'a' || i, 'x', 'a' || i, 'user' || i, (random() * random() * 200000)::int from generate_series(1, 100000) i`);
     const phraseArray = `array[${phrases.map((p) => `'${p.replace(/'/g, "''")}'`).join(',')}]`;
     // Posting times follow a daily and weekly rhythm (more by day and on weekdays) over the year.
+    // Labels on the mention row, as ingest writes them, and the same in its classification.
     await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
-        thread_root_external_id, raw, posted_at, case_id)
+        sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at, case_id)
       select 'm' || i, 'b1', (array['l1','l2','l3','l4',null])[1 + (i % 5)],
         (array['x','reddit','mastodon','bluesky','rss','hackernews'])[1 + (i % 6)], 'm' || i,
         'a' || (1 + (i::bigint * 7919) % 100000), (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97),
-        case when i % 3 = 0 then 'fr' else 'en' end, 'm' || i, '{}'::jsonb,
+        case when i % 3 = 0 then 'fr' else 'en' end,
+        (array['negative','neutral','positive','neutral','negative'])[1 + (hashtext('m' || i) & 1023) % 5], 0.7,
+        (array['question','complaint','praise','other','other'])[1 + (hashtext('m' || i) & 2047) % 5],
+        (array['billing','delivery','technical','account','general','none'])[1 + (hashtext('m' || i) & 4095) % 6],
+        'm' || i, '{}'::jsonb,
         to_timestamp(${start / 1000} + (i::double precision / ${total}) * ${(end - start) / 1000} + (random() * 3600)),
         null
       from generate_series(1, ${total}) i`);
     await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
         intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
-      select 'c' || m.id, m.id, m.language, 0.9,
-        (array['negative','neutral','positive','neutral','negative'])[1 + (hashtext(m.id) & 1023) % 5], 0.7,
-        (array['question','complaint','praise','other','other'])[1 + (hashtext(m.id) & 2047) % 5], 0.8,
-        (array['billing','delivery','technical','account','general','none'])[1 + (hashtext(m.id) & 4095) % 6], 0.6,
+      select 'c' || m.id, m.id, m.language, 0.9, m.sentiment, m.sentiment_score, m.intent, 0.8, m.topic, 0.6,
         'no', 0, 'bench', m.posted_at + interval '1 minute'
       from mentions m`);
     await sqlc.unsafe(`insert into cases (id, brand_id, network, thread_root_external_id, author_id, status, topic, intent,
@@ -214,8 +216,9 @@ export async function benchReports(
     // last run; the run rebuilds that hour (every dimension, pair and quarter) and that UTC day's terms.
     const perHour = Math.max(1, Math.round(total / 8760));
     await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
-        thread_root_external_id, raw, posted_at)
-      select 'n' || i, 'b1', 'l1', 'x', 'n' || i, 'a1', (${phraseArray})[1 + i % ${phrases.length}], 'en', 'n' || i,
+        sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at)
+      select 'n' || i, 'b1', 'l1', 'x', 'n' || i, 'a1', (${phraseArray})[1 + i % ${phrases.length}], 'en',
+        'neutral', 0.7, 'other', 'billing', 'n' || i,
         '{}'::jsonb, to_timestamp(${(end - 1_800_000) / 1000} + i)
       from generate_series(1, ${perHour}) i`);
     await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,

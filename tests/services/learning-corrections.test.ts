@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brandModels, brands, classifications, topics } from '../../src/db/schema';
+import { brandModels, brands, classifications, mentions, topics } from '../../src/db/schema';
 import { jobs } from '../../src/jobs/schedule';
 import { asSystem, type Ctx } from '../../src/services/context';
 import { correctClassification } from '../../src/services/inbox/correct-classification';
@@ -8,6 +8,7 @@ import { retrainModels } from '../../src/services/learning/retrain-models';
 import { retrainTopicModels } from '../../src/services/learning/retrain-topic-models';
 import { brandTopicsFor } from '../../src/services/learning/topic-models';
 import { storeMentions } from '../../src/services/listening/store-mentions';
+import { listMentions } from '../../src/services/reports/list-mentions';
 import { updateTopic } from '../../src/services/topics/save-topic';
 import { createTestApp, type TestApp } from '../helpers/app';
 
@@ -143,5 +144,47 @@ describe('learning from sentiment and intent corrections', () => {
     expect(second[0]!.version).not.toBe(first[0]!.version);
     const models = await t.deps.db.select().from(brandModels).where(eq(brandModels.task, 'topic'));
     expect(models).toHaveLength(2);
+  });
+});
+
+describe('the labels reports read', () => {
+  it('are the classification when stored, and the correction as soon as it is made', async () => {
+    const text = 'the delivery of my order is three weeks late, this is unacceptable';
+    const id = await store(t.brandId, text);
+    const given = await classify(t.brandId, text);
+    const labelsOf = async () => {
+      const [row] = await t.deps.db
+        .select({
+          language: mentions.language,
+          sentiment: mentions.sentiment,
+          intent: mentions.intent,
+          topic: mentions.topic,
+        })
+        .from(mentions)
+        .where(eq(mentions.id, id));
+      return row;
+    };
+    expect(await labelsOf()).toEqual({
+      language: given.language.label,
+      sentiment: given.sentiment.label,
+      intent: given.intent.label,
+      topic: given.topic.label,
+    });
+
+    const corrected = given.sentiment.label === 'positive' ? 'neutral' : 'positive';
+    await correctClassification(advisor, { mentionId: id, field: 'sentiment', label: corrected });
+    await correctClassification(advisor, { mentionId: id, field: 'language', label: 'fr' });
+    expect(await labelsOf()).toMatchObject({ sentiment: corrected, language: 'fr' });
+    // The drill-down filters on the corrected labels.
+    const marketing = { ...advisor, actor: { ...advisor.actor!, role: 'marketing' as const } };
+    const listed = await listMentions(marketing, {
+      brandId: t.brandId,
+      days: 1,
+      sentiment: corrected,
+      language: 'fr',
+    });
+    expect(listed.items.map((m) => m.id)).toContain(id);
+    const before = await listMentions(marketing, { brandId: t.brandId, days: 1, language: 'en' });
+    expect(before.items.map((m) => m.id)).not.toContain(id);
   });
 });

@@ -22,7 +22,18 @@ export const mentions = pgTable(
     caseId: text('case_id').references(() => cases.id, { onDelete: 'set null' }),
     text: text('text').notNull(),
     url: text('url'),
+    /**
+     * The labels a reader sees, kept on the row so reports filter mentions with plain column
+     * tests: the latest classification overridden by an advisor's correction. Written only by
+     * `storeMentions` and `correctClassification`; null for the brand's own posts, which are not
+     * classified. `language` is the classifier's (then corrected) language, or the network's for
+     * the brand's own posts.
+     */
     language: text('language'),
+    sentiment: text('sentiment', { enum: ['negative', 'neutral', 'positive'] }),
+    sentimentScore: real('sentiment_score'),
+    intent: text('intent', { enum: ['question', 'complaint', 'praise', 'other', 'spam'] }),
+    topic: text('topic'),
     inReplyToExternalId: text('in_reply_to_external_id'),
     threadRootExternalId: text('thread_root_external_id').notNull(),
     /** Posted from the brand's own account: joins its thread, never opens a case. */

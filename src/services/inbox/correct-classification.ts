@@ -71,6 +71,11 @@ export async function correctClassification(ctx: Ctx, raw: unknown) {
         target: [classificationCorrections.mentionId, classificationCorrections.field],
         set: { toLabel: data.label, correctedById: actor.id, createdAt: ctx.clock.now() },
       });
+    // The mention row carries the labels reports read: the correction shows there at once too.
+    await tx
+      .update(mentions)
+      .set({ [data.field]: data.label })
+      .where(eq(mentions.id, m.id));
     if (m.caseId) {
       const set =
         data.field === 'topic'

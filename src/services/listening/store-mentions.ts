@@ -85,7 +85,7 @@ export async function storeMentions(
 }
 
 const MENTION_COLUMNS =
-  'id text, external_id text, author_id text, case_id text, text text, url text, language text, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz';
+  'id text, external_id text, author_id text, case_id text, text text, url text, language text, sentiment text, sentiment_score real, intent text, topic text, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz';
 const CLASSIFICATION_COLUMNS =
   'id text, mention_id text, language text, language_score real, sentiment text, sentiment_score real, intent text, intent_score real, topic text, topic_score real, needs_specialist text, priority integer, model_version text';
 
@@ -108,6 +108,10 @@ async function insertMentions(
       text: m.text,
       url: m.url ?? null,
       language: item.classification?.language.label ?? m.language ?? null,
+      sentiment: item.classification?.sentiment.label ?? null,
+      sentiment_score: item.classification?.sentiment.score ?? null,
+      intent: item.classification?.intent.label ?? null,
+      topic: item.classification?.topic.label ?? null,
       in_reply_to: m.inReplyToId ?? null,
       thread_root: threadRoot,
       from_brand: item.fromBrand,
@@ -122,9 +126,10 @@ async function insertMentions(
     tx,
     sql`with m as (
       insert into mentions (id, brand_id, listener_id, network, external_id, author_id, case_id, text, url,
-        language, in_reply_to_external_id, thread_root_external_id, from_brand, raw, posted_at, received_at)
+        language, sentiment, sentiment_score, intent, topic, in_reply_to_external_id, thread_root_external_id,
+        from_brand, raw, posted_at, received_at)
       select x.id, ${target.brandId}, ${target.listenerId}, ${target.network}, x.external_id, x.author_id,
-        x.case_id, x.text, x.url, x.language, x.in_reply_to, x.thread_root, x.from_brand, x.raw,
+        x.case_id, x.text, x.url, x.language, x.sentiment, x.sentiment_score, x.intent, x.topic, x.in_reply_to, x.thread_root, x.from_brand, x.raw,
         x.posted_at, ${now}::timestamptz
       from ${recordset(mentionRows, MENTION_COLUMNS)}
       order by x.ord

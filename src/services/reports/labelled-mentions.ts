@@ -1,9 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * Customer mentions with the labels a reader should see: the latest classification, overridden
- * field by field by an advisor's correction. The rollups, the drill-down lists, the exports and
- * the raw-table comparison in the benchmark all read mentions through this one definition.
+ * Customer mentions with the labels a reader should see, which the mention row keeps (see the
+ * schema): a classified customer post is one with a sentiment. The rollups, the drill-down lists,
+ * the exports and the raw-table comparison in the benchmark all read mentions through this one
+ * definition. It is a plain subquery the planner flattens, so label filters are column tests on
+ * the mentions' own indexes.
  *
  * What a deletion means for reports: the post still happened, its text is gone. So `counts`
  * readers (the rollups and the raw counts that must agree with them) keep counting a mention its
@@ -19,25 +21,8 @@ export function labelledMentions(where: SQL, opts: { counts?: boolean } = {}): S
           and not exists (select 1 from authors e where e.id = m.author_id and e.erased_at is not null)`;
   return sql`(
     select m.id, m.brand_id, m.listener_id, m.network, m.author_id, m.case_id, m.text, m.url,
-           m.posted_at, m.external_id,
-           coalesce(k.language, c.language) as language,
-           coalesce(k.sentiment, c.sentiment) as sentiment,
-           coalesce(k.intent, c.intent) as intent,
-           coalesce(k.topic, c.topic) as topic,
-           c.sentiment_score
+           m.posted_at, m.external_id, m.language, m.sentiment, m.intent, m.topic, m.sentiment_score
     from mentions m
-    join lateral (
-      select c.language, c.sentiment, c.intent, c.topic, c.sentiment_score
-      from classifications c where c.mention_id = m.id
-      order by c.created_at desc, c.id desc limit 1
-    ) c on true
-    left join lateral (
-      select max(k.to_label) filter (where k.field = 'language') as language,
-             max(k.to_label) filter (where k.field = 'sentiment') as sentiment,
-             max(k.to_label) filter (where k.field = 'intent') as intent,
-             max(k.to_label) filter (where k.field = 'topic') as topic
-      from classification_corrections k where k.mention_id = m.id
-    ) k on true
-    where m.from_brand = false and ${readable} and ${where}
+    where m.from_brand = false and m.sentiment is not null and ${readable} and ${where}
   )`;
 }

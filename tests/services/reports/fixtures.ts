@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../src/db/client';
 import {
   authors,
@@ -79,6 +79,10 @@ export async function makeMention(db: Db, s: MentionSpec) {
     caseId: s.caseId ?? null,
     text: s.text ?? `mention ${id}`,
     language: s.language ?? 'en',
+    sentiment: s.sentiment ?? 'neutral',
+    sentimentScore: 0.5,
+    intent: s.intent ?? 'other',
+    topic: s.topic ?? 'none',
     threadRootExternalId: id,
     raw: {},
     postedAt: new Date(s.at),
@@ -132,6 +136,11 @@ export async function correct(
       target: [classificationCorrections.mentionId, classificationCorrections.field],
       set: { toLabel: to, createdAt: new Date(at) },
     });
+  // As correctClassification does: the mention row carries the label reports read.
+  await db
+    .update(mentions)
+    .set({ [field]: to })
+    .where(eq(mentions.id, mentionId));
 }
 
 export async function makeCase(
@@ -192,8 +201,9 @@ export async function makeBulk(
   const tag = next('bulk');
   const authorId = await makeAuthor(db);
   await db.execute(sql`insert into mentions (id, brand_id, network, external_id, author_id, text, language,
-      thread_root_external_id, raw, posted_at)
-    select ${tag} || '_' || i, ${brandId}, 'x', ${tag} || '_' || i, ${authorId}, 'bulk', 'en', ${tag} || '_' || i, '{}', ${at}::timestamptz
+      sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at)
+    select ${tag} || '_' || i, ${brandId}, 'x', ${tag} || '_' || i, ${authorId}, 'bulk', 'en',
+      ${opts.sentiment ?? 'neutral'}, 0.5, 'other', ${opts.topic ?? 'none'}, ${tag} || '_' || i, '{}', ${at}::timestamptz
     from generate_series(1, ${n}) i`);
   await db.execute(sql`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
       intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
