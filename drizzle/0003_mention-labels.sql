@@ -22,4 +22,5 @@ LEFT JOIN (
     max(to_label) FILTER (WHERE field = 'topic') AS topic
   FROM "classification_corrections" GROUP BY mention_id
 ) AS k ON k.mention_id = c.mention_id
-WHERE m.id = c.mention_id;
+WHERE m.id = c.mention_id;--> statement-breakpoint
+CREATE INDEX "mentions_brand_topic_posted" ON "mentions" USING btree ("brand_id","topic","posted_at");

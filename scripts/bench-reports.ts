@@ -182,6 +182,18 @@ export async function benchReports(
           sentimentReport(ctx, { ...q, network: 'x', language: 'fr', topic: 'billing' }, { source }),
         true,
       ],
+      [
+        'sentiment per day, language + topic + intent',
+        (source) =>
+          sentimentReport(ctx, { ...q, language: 'fr', topic: 'billing', intent: 'question' }, { source }),
+        true,
+      ],
+      [
+        'sentiment per day, network + language + intent',
+        (source) =>
+          sentimentReport(ctx, { ...q, network: 'reddit', language: 'fr', intent: 'question' }, { source }),
+        true,
+      ],
       ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
       ['volume, one network', (source) => volumeReport(ctx, { ...q, network: 'reddit' }, { source }), true],
       ['topics and rising terms (all mentions)', (source) => topicsReport(ctx, q, { source }), true],
@@ -243,7 +255,7 @@ export async function benchReports(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--mentions');
   const mentions = at > 0 ? Number(process.argv[at + 1]) : undefined;
-  benchReports({ mentions }).catch((err) => {
+  benchReports({ mentions, keep: process.argv.includes('--keep') }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -48,6 +48,8 @@ export const mentions = pgTable(
     uniqueIndex('mentions_brand_network_external').on(t.brandId, t.network, t.externalId),
     index('mentions_case').on(t.caseId),
     index('mentions_brand_posted').on(t.brandId, t.postedAt),
+    // A report filtered on three dimensions reads mentions, not rollups: a topic narrows them most.
+    index('mentions_brand_topic_posted').on(t.brandId, t.topic, t.postedAt),
     // Top authors by reach: does this author have mentions in the period.
     index('mentions_author_posted').on(t.authorId, t.postedAt),
   ],

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
 import { listeners } from '../../db/schema';
 import type { Ctx } from '../context';
-import { type PollOutcome, pollListener } from './poll-listener';
+import { fetchPoll, type PollOutcome, storePoll } from './poll-listener';
 
 const LEASE_MS = 5 * 60_000;
 
@@ -42,13 +42,26 @@ export async function pollDueListeners(
     return due.map((l) => l.id);
   });
   const outcomes: PollOutcome[] = [];
+  // One listener's transaction runs in the database while the next is fetched and classified
+  // here. Network calls stay in sequence: the next fetch starts after the previous one's rate-limit
+  // answer was saved, so listeners sharing an account's window still see a 429 before calling.
+  let storing: Promise<PollOutcome> | null = null;
   for (const [i, id] of claimed.entries()) {
     if (opts.shouldStop?.()) {
       await releaseClaims(ctx, claimed.slice(i), new Date(now.getTime() + LEASE_MS));
       break;
     }
-    outcomes.push(await pollListener(ctx, id));
+    const fetched = await fetchPoll(ctx, id).catch(async (err) => {
+      // The store in flight is settled before the error leaves: it is never left running unseen.
+      if (storing) await storing.catch(() => {});
+      throw err;
+    });
+    if (storing) outcomes.push(await storing);
+    storing = 'outcome' in fetched ? Promise.resolve(fetched.outcome) : storePoll(ctx, fetched);
+    // Handled here; awaiting it above still gives its outcome or its error.
+    storing.catch(() => {});
   }
+  if (storing) outcomes.push(await storing);
   return outcomes;
 }
 

@@ -1,9 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { backoffDelay } from '../../../connectors/http';
-import { type Connector, ConnectorError } from '../../../connectors/types';
+import {
+  type Connector,
+  ConnectorError,
+  type PollResult,
+  type RejectedItem,
+} from '../../../connectors/types';
 import { withTransaction } from '../../db/client';
 import { listeners, listenerUsage, networkAccounts } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
+import { yieldToIo } from '../../lib/yield-to-io';
 import { connectorFor } from '../accounts/connector-for';
 import { recordAccountFailure, recordAccountSuccess } from '../accounts/record-health';
 import { audit } from '../audit';
@@ -45,6 +51,35 @@ const normaliseHandle = (h: string) => h.trim().replace(/^@/, '').toLowerCase();
  * and advance the cursor in the same transaction, so the cursor never moves past what is not stored.
  */
 export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOutcome> {
+  const fetched = await fetchPoll(ctx, listenerId);
+  return 'outcome' in fetched ? fetched.outcome : storePoll(ctx, fetched);
+}
+
+/** A poll's network side done: what it read, classified, waiting for its transaction. */
+export interface FetchedPoll {
+  poll: PollState;
+  result: PollResult;
+  incoming: IncomingMention[];
+  rejected: RejectedItem[];
+}
+
+interface PollState {
+  listener: typeof listeners.$inferSelect;
+  account: typeof networkAccounts.$inferSelect | null;
+  budgetKey: string;
+  connector: Connector | null;
+  now: Date;
+}
+
+/**
+ * The first half of a poll, which touches the network and the CPU but writes no mention: read the
+ * listener, honour the rate limit, fetch, record what the network said of its budget, screen and
+ * classify. A failure is recorded on the listener here and comes back as the outcome.
+ */
+export async function fetchPoll(
+  ctx: Ctx,
+  listenerId: string,
+): Promise<FetchedPoll | { outcome: PollOutcome }> {
   const [listener] = await ctx.db.select().from(listeners).where(eq(listeners.id, listenerId));
   if (!listener) throw new NotFoundError('Listener', listenerId);
   const accounts = await ctx.db
@@ -56,8 +91,14 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
   const ownHandles = new Set(accounts.map((a) => normaliseHandle(a.handle)));
   const ownIds = new Set(accounts.map((a) => a.externalUserId).filter((x): x is string => !!x));
   const now = ctx.clock.now();
-  const budgetKey = rateKey(account?.id ?? null, listener.network);
-  const budget = await readRateLimit(ctx.db, budgetKey);
+  const poll: PollState = {
+    listener,
+    account,
+    budgetKey: rateKey(account?.id ?? null, listener.network),
+    connector: null,
+    now,
+  };
+  const budget = await readRateLimit(ctx.db, poll.budgetKey);
   // Persisted, so a restart or another instance waits for the reset the network announced too.
   const waitUntil = blockedUntil(budget, now);
   if (waitUntil) {
@@ -65,19 +106,18 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       .update(listeners)
       .set({ nextPollAt: waitUntil, leaseUntil: null, updatedAt: now })
       .where(eq(listeners.id, listener.id));
-    return { listenerId, ok: true, fetched: 0, stored: 0, deferredUntil: waitUntil };
+    return { outcome: { listenerId, ok: true, fetched: 0, stored: 0, deferredUntil: waitUntil } };
   }
   const maxPages = pagesAllowed(
     budget,
     await listenersSharing(ctx.db, listener.brandId, listener.network),
     now,
   );
-  let connector: Connector | null = null;
 
   try {
     const resolved = await connectorFor(ctx, listener.network, account);
-    connector = resolved.connector;
-    const result = await connector.poll({
+    poll.connector = resolved.connector;
+    const result = await resolved.connector.poll({
       kind: listener.kind,
       query: listener.query,
       target: listener.target,
@@ -85,14 +125,17 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
       account: resolved.account,
       ...(maxPages === undefined ? {} : { maxPages }),
     });
-    await saveRateLimit(ctx.db, budgetKey, listener.network, connector.rateLimit(), now);
+    await saveRateLimit(ctx.db, poll.budgetKey, listener.network, resolved.connector.rateLimit(), now);
     await fault(ctx, 'poll:after-fetch');
     const screened = screenMentions(result.mentions);
-    const rejected = [...(result.rejected ?? []), ...screened.rejected];
-    const incoming: IncomingMention[] = screened.kept.map((mention) => {
+    const incoming: IncomingMention[] = [];
+    for (const [i, mention] of screened.kept.entries()) {
+      // Classifying is the poll's longest stretch of CPU: between slices, another listener's
+      // transaction (see pollDueListeners) gets its next statement sent.
+      if (i > 0 && i % CLASSIFY_SLICE === 0) await yieldToIo();
       const fromBrand =
         ownIds.has(mention.author.externalId) || ownHandles.has(normaliseHandle(mention.author.handle));
-      return {
+      incoming.push({
         mention,
         fromBrand,
         classification: fromBrand
@@ -102,8 +145,24 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
               languageHint: mention.language,
               topics: topicDefs,
             }),
-      };
-    });
+      });
+    }
+    return { poll, result, incoming, rejected: [...(result.rejected ?? []), ...screened.rejected] };
+  } catch (err) {
+    return { outcome: await failPoll(ctx, poll, err) };
+  }
+}
+
+const CLASSIFY_SLICE = 100;
+
+/**
+ * The second half: the mentions, deletions, dead letters and the cursor in one transaction, so
+ * the cursor never moves past what is not stored.
+ */
+export async function storePoll(ctx: Ctx, fetched: FetchedPoll): Promise<PollOutcome> {
+  const { poll, result, incoming, rejected } = fetched;
+  const { listener, account, now } = poll;
+  try {
     const stored = await withTransaction(ctx.db, async (tx) => {
       const ids = await storeMentions(
         tx,
@@ -168,49 +227,55 @@ export async function pollListener(ctx: Ctx, listenerId: string): Promise<PollOu
     });
     await fault(ctx, 'poll:after-cursor');
     return {
-      listenerId,
+      listenerId: listener.id,
       ok: true,
       fetched: result.mentions.length,
       stored,
       ...(rejected.length > 0 ? { quarantined: rejected.length } : {}),
     };
   } catch (err) {
-    const message = describePollError(err);
-    const failures = listener.consecutiveFailures + 1;
-    // A rate limit says itself when to come back; other failures back off with full jitter, so
-    // instances that failed together do not all come back at the same instant.
-    const limited = err instanceof ConnectorError && err.retryAt ? err.retryAt : null;
-    const retryAt =
-      limited ??
-      new Date(
-        now.getTime() +
-          backoffDelay(
-            failures - 1,
-            listener.intervalSeconds * 1000,
-            BACKOFF_CAP_MS,
-            ctx.random ?? Math.random,
-          ),
-      );
-    const state = limited ? { remaining: 0, resetAt: limited } : connector?.rateLimit();
-    if (state) await saveRateLimit(ctx.db, budgetKey, listener.network, state, now);
-    await withTransaction(ctx.db, async (tx) => {
-      await tx
-        .update(listeners)
-        .set({
-          lastPolledAt: now,
-          lastErrorAt: now,
-          lastError: message,
-          consecutiveFailures: failures,
-          nextPollAt: retryAt,
-          leaseUntil: null,
-          updatedAt: now,
-        })
-        .where(eq(listeners.id, listener.id));
-      if (account) await recordAccountFailure(tx, ctx, account.id, err, message);
-    });
-    ctx.logger.warn('poll failed', { listenerId, error: message });
-    return { listenerId, ok: false, fetched: 0, stored: 0, error: message };
+    return failPoll(ctx, poll, err);
   }
+}
+
+/** Records a failed poll on its listener and says when to try again. */
+async function failPoll(ctx: Ctx, poll: PollState, err: unknown): Promise<PollOutcome> {
+  const { listener, account, connector, now } = poll;
+  const message = describePollError(err);
+  const failures = listener.consecutiveFailures + 1;
+  // A rate limit says itself when to come back; other failures back off with full jitter, so
+  // instances that failed together do not all come back at the same instant.
+  const limited = err instanceof ConnectorError && err.retryAt ? err.retryAt : null;
+  const retryAt =
+    limited ??
+    new Date(
+      now.getTime() +
+        backoffDelay(
+          failures - 1,
+          listener.intervalSeconds * 1000,
+          BACKOFF_CAP_MS,
+          ctx.random ?? Math.random,
+        ),
+    );
+  const state = limited ? { remaining: 0, resetAt: limited } : connector?.rateLimit();
+  if (state) await saveRateLimit(ctx.db, poll.budgetKey, listener.network, state, now);
+  await withTransaction(ctx.db, async (tx) => {
+    await tx
+      .update(listeners)
+      .set({
+        lastPolledAt: now,
+        lastErrorAt: now,
+        lastError: message,
+        consecutiveFailures: failures,
+        nextPollAt: retryAt,
+        leaseUntil: null,
+        updatedAt: now,
+      })
+      .where(eq(listeners.id, listener.id));
+    if (account) await recordAccountFailure(tx, ctx, account.id, err, message);
+  });
+  ctx.logger.warn('poll failed', { listenerId: listener.id, error: message });
+  return { listenerId: listener.id, ok: false, fetched: 0, stored: 0, error: message };
 }
 
 export function quarantineMessage(n: number): string {
