@@ -78,27 +78,31 @@ export async function benchReports(
              ('l3','b1','x','keyword','rival a','Rival A'), ('l4','b1','mastodon','keyword','rival b','Rival B')`);
     await sqlc.unsafe(`insert into authors (id, network, external_id, handle, followers)
       select 'a' || i, 'x', 'a' || i, 'user' || i, (random() * random() * 200000)::int from generate_series(1, 100000) i`);
+    // The classification the model gave, built from a generated row `g`.
+    const modelSaid = `jsonb_build_object('language', g.language, 'languageScore', 0.9, 'sentiment', g.sentiment,
+      'sentimentScore', 0.7, 'intent', g.intent, 'intentScore', 0.8, 'topic', g.topic, 'topicScore', 0.6,
+      'needsSpecialist', 'no', 'priority', 0, 'modelVersion', 'bench')`;
     const phraseArray = `array[${phrases.map((p) => `'${p.replace(/'/g, "''")}'`).join(',')}]`;
     // Posting times follow a daily and weekly rhythm (more by day and on weekdays) over the year.
-    // Labels on the mention row, as ingest writes them, and the same in its classification.
+    // Labels on the mention row as ingest writes them; what the model said is the same here.
     await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
-        sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at, case_id)
-      select 'm' || i, 'b1', (array['l1','l2','l3','l4',null])[1 + (i % 5)],
-        (array['x','reddit','mastodon','bluesky','rss','hackernews'])[1 + (i % 6)], 'm' || i,
-        'a' || (1 + (i::bigint * 7919) % 100000), (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97),
-        case when i % 3 = 0 then 'fr' else 'en' end,
-        (array['negative','neutral','positive','neutral','negative'])[1 + (hashtext('m' || i) & 1023) % 5], 0.7,
-        (array['question','complaint','praise','other','other'])[1 + (hashtext('m' || i) & 2047) % 5],
-        (array['billing','delivery','technical','account','general','none'])[1 + (hashtext('m' || i) & 4095) % 6],
-        'm' || i, '{}'::jsonb,
-        to_timestamp(${start / 1000} + (i::double precision / ${total}) * ${(end - start) / 1000} + (random() * 3600)),
-        null
-      from generate_series(1, ${total}) i`);
-    await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
-        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
-      select 'c' || m.id, m.id, m.language, 0.9, m.sentiment, m.sentiment_score, m.intent, 0.8, m.topic, 0.6,
-        'no', 0, 'bench', m.posted_at + interval '1 minute'
-      from mentions m`);
+        sentiment, sentiment_score, intent, topic, classification, classified_at, thread_root_external_id, raw,
+        posted_at, case_id)
+      select g.id, 'b1', g.listener_id, g.network, g.id, g.author_id, g.text, g.language, g.sentiment, 0.7, g.intent,
+        g.topic, ${modelSaid}, g.posted_at + interval '1 minute', g.id, '{}'::jsonb, g.posted_at, null
+      from (
+        select 'm' || i as id, (array['l1','l2','l3','l4',null])[1 + (i % 5)] as listener_id,
+          (array['x','reddit','mastodon','bluesky','rss','hackernews'])[1 + (i % 6)] as network,
+          'a' || (1 + (i::bigint * 7919) % 100000) as author_id,
+          (${phraseArray})[1 + (i * 31) % ${phrases.length}] || ' #' || (i % 97) as text,
+          case when i % 3 = 0 then 'fr' else 'en' end as language,
+          (array['negative','neutral','positive','neutral','negative'])[1 + (hashtext('m' || i) & 1023) % 5] as sentiment,
+          (array['question','complaint','praise','other','other'])[1 + (hashtext('m' || i) & 2047) % 5] as intent,
+          (array['billing','delivery','technical','account','general','none'])[1 + (hashtext('m' || i) & 4095) % 6] as topic,
+          to_timestamp(${start / 1000} + (i::double precision / ${total}) * ${(end - start) / 1000} + (random() * 3600)) as posted_at
+        from generate_series(1, ${total}) i
+      ) g`);
+
     await sqlc.unsafe(`insert into cases (id, brand_id, network, thread_root_external_id, author_id, status, topic, intent,
         sentiment, language, last_mention_at, created_at, updated_at, answered_at, closed_at)
       select 'k' || i, 'b1', 'x', 'k' || i, 'a' || (1 + i % 100000),
@@ -228,15 +232,15 @@ export async function benchReports(
     // last run; the run rebuilds that hour (every dimension, pair and quarter) and that UTC day's terms.
     const perHour = Math.max(1, Math.round(total / 8760));
     await sqlc.unsafe(`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, text, language,
-        sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at)
-      select 'n' || i, 'b1', 'l1', 'x', 'n' || i, 'a1', (${phraseArray})[1 + i % ${phrases.length}], 'en',
-        'neutral', 0.7, 'other', 'billing', 'n' || i,
-        '{}'::jsonb, to_timestamp(${(end - 1_800_000) / 1000} + i)
-      from generate_series(1, ${perHour}) i`);
-    await sqlc.unsafe(`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
-        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
-      select 'c' || m.id, m.id, 'en', 0.9, 'neutral', 0.7, 'other', 0.8, 'billing', 0.6, 'no', 0, 'bench', now()
-      from mentions m where m.id like 'n%'`);
+        sentiment, sentiment_score, intent, topic, classification, classified_at, thread_root_external_id, raw, posted_at)
+      select g.id, 'b1', 'l1', 'x', g.id, 'a1', g.text, g.language, g.sentiment, 0.7, g.intent, g.topic, ${modelSaid},
+        now(), g.id, '{}'::jsonb, g.posted_at
+      from (
+        select 'n' || i as id, (${phraseArray})[1 + i % ${phrases.length}] as text, 'en' as language,
+          'neutral' as sentiment, 'other' as intent, 'billing' as topic,
+          to_timestamp(${(end - 1_800_000) / 1000} + i) as posted_at
+        from generate_series(1, ${perHour}) i
+      ) g`);
     t = performance.now();
     const step = await refreshRollups(ctx);
     log(

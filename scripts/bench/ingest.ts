@@ -1,6 +1,6 @@
 /**
  * Ingest throughput: mentions polled from a local mock network (HTTP on 127.0.0.1), validated,
- * classified and stored (authors, mentions, cases, classifications, audit, cursor) per second, on
+ * classified and stored (authors, mentions with their labels, cases, audit, cursor) per second, on
  * PGlite and on PostgreSQL; beside it, in the same run and on the same database, the raw rate of a
  * multi-row insert of the same rows (authors then mentions, 1,000 rows per statement and commit).
  *   npx tsx scripts/bench/ingest.ts        BENCH_MENTIONS=20000 BENCH_PG=postgres://postgres@127.0.0.1:5432/test
@@ -16,7 +16,7 @@ import { type Database, queryRows } from '../../src/db/client';
 import { migratePostgres } from '../../src/db/migrate-postgres';
 import { openPglite } from '../../src/db/pglite';
 import { connectPostgres } from '../../src/db/postgres';
-import { authors, brands, listeners, mentions } from '../../src/db/schema';
+import { authors, brands, listeners, type ModelClassification, mentions } from '../../src/db/schema';
 import { connectorFactory } from '../../src/entry/connectors';
 import { systemClock } from '../../src/lib/clock';
 import { randomId, randomToken } from '../../src/lib/ids';
@@ -25,13 +25,15 @@ import { createSecretBox } from '../../src/lib/secret-box';
 import { createHttpNotifier } from '../../src/notify/notifier';
 import { asSystem, type ServiceDeps } from '../../src/services/context';
 import { createTopicModelRegistry } from '../../src/services/learning/topic-models';
-import { pollListener } from '../../src/services/listening/poll-listener';
+import { pollDueListeners } from '../../src/services/listening/poll-due-listeners';
 import { benchPosts, startBenchNetwork } from './ingest-mock';
 
 const N = Number(process.env.BENCH_MENTIONS ?? 20_000);
 const AUTHORS = Math.max(1, Math.floor(N / 10));
 const PG_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHUNK = 1_000;
+/** Listeners of the bench brand, polled by the poll job as in production: each sees its share. */
+const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 4);
 /** `pglite`, `postgres` or both (default): one database alone when profiling. */
 const ONLY = process.env.BENCH_DB ?? 'both';
 
@@ -51,10 +53,10 @@ interface Figures {
 
 async function main() {
   console.log(
-    `ingest bench: ${N} mentions, ${AUTHORS} authors; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)}`,
+    `ingest bench: ${N} mentions, ${AUTHORS} authors, ${LISTENERS} listeners; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)}`,
   );
   const posts = benchPosts(N, AUTHORS);
-  const network = await startBenchNetwork(posts);
+  const network = await startBenchNetwork(posts, LISTENERS);
   const models = loadDefaultModels();
 
   const classifyOnly = classifierRate(
@@ -114,15 +116,16 @@ async function measure(
   const { db } = database;
   const brandId = `brand_${randomToken(6)}`;
   await db.insert(brands).values({ id: brandId, slug: brandId, name: 'Bench', defaultLanguage: 'en' });
-  const listenerId = `lis_${randomToken(6)}`;
-  await db.insert(listeners).values({
-    id: listenerId,
-    brandId,
-    network: 'demo',
-    kind: 'keyword',
-    query: 'bench',
-    intervalSeconds: 60,
-  });
+  await db.insert(listeners).values(
+    Array.from({ length: LISTENERS }, (_, i) => ({
+      id: `lis_${randomToken(6)}`,
+      brandId,
+      network: 'demo' as const,
+      kind: 'keyword' as const,
+      query: `bench-${i}`,
+      intervalSeconds: 60,
+    })),
+  );
   const topicModels = createTopicModelRegistry();
   const deps: ServiceDeps = {
     db,
@@ -143,12 +146,14 @@ async function measure(
   const started = performance.now();
   let stored = 0;
   let polls = 0;
+  // The poll job's own loop: every listener once per run, until none finds anything new.
   for (;;) {
-    const outcome = await pollListener(ctx, listenerId);
-    polls += 1;
-    if (!outcome.ok) throw new Error(`poll failed: ${outcome.error}`);
-    stored += outcome.stored;
-    if (outcome.fetched === 0) break;
+    const outcomes = await pollDueListeners(ctx, { force: true, limit: LISTENERS });
+    polls += outcomes.length;
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed) throw new Error(`poll failed: ${failed.error}`);
+    stored += outcomes.reduce((n, o) => n + o.stored, 0);
+    if (outcomes.every((o) => o.fetched === 0)) break;
   }
   const seconds = (performance.now() - started) / 1000;
   const cpuPerThousand = ((await cpuMs(database)) - cpuBefore) / (posts.length / 1000);
@@ -177,6 +182,21 @@ async function measure(
 }
 
 type RawWay = 'drizzle' | 'json';
+
+/** The raw rows carry a classification of the size ingest writes. */
+const RAW_CLASSIFICATION: ModelClassification = {
+  language: 'en',
+  languageScore: 0.97,
+  sentiment: 'neutral',
+  sentimentScore: 0.61,
+  intent: 'question',
+  intentScore: 0.83,
+  topic: 'none',
+  topicScore: 0.42,
+  needsSpecialist: 'no',
+  priority: 40,
+  modelVersion: 'models-2026-11-22+rules-1',
+};
 
 /**
  * The same authors and mention rows, inserted as plainly as PostgreSQL allows: the ceiling. Two
@@ -235,6 +255,12 @@ async function rawInsertRate(
       text: p.text,
       url: null,
       language: p.lang,
+      sentiment: 'neutral' as const,
+      sentimentScore: 0.5,
+      intent: 'question' as const,
+      topic: 'none',
+      classification: RAW_CLASSIFICATION,
+      classifiedAt: now,
       inReplyToExternalId: p.inReplyTo,
       threadRootExternalId: p.threadRoot,
       fromBrand: false,
@@ -246,9 +272,10 @@ async function rawInsertRate(
     else
       await db.execute(
         sql`insert into mentions (id, brand_id, network, external_id, author_id, text, url, language,
-            in_reply_to_external_id, thread_root_external_id, from_brand, raw, posted_at, received_at)
+            sentiment, sentiment_score, intent, topic, classification, classified_at, in_reply_to_external_id,
+            thread_root_external_id, from_brand, raw, posted_at, received_at)
           select x.id, x.brand_id, x.network, x.external_id, x.author_id, x.text, x.url, x.language,
-            x.in_reply_to, x.thread_root, x.from_brand, x.raw, x.posted_at, x.received_at
+            x.sentiment, x.sentiment_score, x.intent, x.topic, x.classification, x.classified_at, x.in_reply_to, x.thread_root, x.from_brand, x.raw, x.posted_at, x.received_at
           from ${recordset(
             rows.map((r) => ({
               id: r.id,
@@ -259,6 +286,12 @@ async function rawInsertRate(
               text: r.text,
               url: r.url,
               language: r.language,
+              sentiment: r.sentiment,
+              sentiment_score: r.sentimentScore,
+              intent: r.intent,
+              topic: r.topic,
+              classification: r.classification,
+              classified_at: r.classifiedAt,
               in_reply_to: r.inReplyToExternalId,
               thread_root: r.threadRootExternalId,
               from_brand: r.fromBrand,
@@ -266,7 +299,7 @@ async function rawInsertRate(
               posted_at: r.postedAt,
               received_at: r.receivedAt,
             })),
-            'id text, brand_id text, network text, external_id text, author_id text, text text, url text, language text, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz, received_at timestamptz',
+            'id text, brand_id text, network text, external_id text, author_id text, text text, url text, language text, sentiment text, sentiment_score real, intent text, topic text, classification jsonb, classified_at timestamptz, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz, received_at timestamptz',
           )}
           on conflict do nothing`,
       );

@@ -26,7 +26,7 @@ describe('upgrading a database to labels on the mention rows', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('gives stored mentions the labels readers saw: latest classification, then corrections', async () => {
+  it('moves each latest classification onto its mention, with the labels readers saw after corrections', async () => {
     const client = new PGlite();
     const db = drizzle(client);
     const before = migrationsUpTo('0002_bridge-ingest-reports');
@@ -53,7 +53,7 @@ describe('upgrading a database to labels on the mention rows', () => {
     await migrate(db, { migrationsFolder });
 
     const { rows } = await client.query(
-      'select id, language, sentiment, sentiment_score, intent, topic from mentions order by id',
+      'select id, language, sentiment, sentiment_score, intent, topic, classified_at, classification from mentions order by id',
     );
     expect(rows).toEqual([
       {
@@ -63,6 +63,14 @@ describe('upgrading a database to labels on the mention rows', () => {
         sentiment_score: expect.closeTo(0.9, 5),
         intent: 'complaint',
         topic: 'delivery',
+        classified_at: expect.any(Date),
+        // What the model said, uncorrected, from its latest classification.
+        classification: expect.objectContaining({
+          sentiment: 'negative',
+          topic: 'billing',
+          modelVersion: 'v2',
+          needsSpecialist: 'no',
+        }),
       },
       {
         id: 'm2',
@@ -71,10 +79,23 @@ describe('upgrading a database to labels on the mention rows', () => {
         sentiment_score: expect.closeTo(0.8, 5),
         intent: 'praise',
         topic: 'none',
+        classified_at: expect.any(Date),
+        classification: expect.objectContaining({ language: 'fr', sentiment: 'positive' }),
       },
       // The brand's own post was never classified: it stays out of the labelled mentions.
-      { id: 'm3', language: 'en', sentiment: null, sentiment_score: null, intent: null, topic: null },
+      {
+        id: 'm3',
+        language: 'en',
+        sentiment: null,
+        sentiment_score: null,
+        intent: null,
+        topic: null,
+        classified_at: null,
+        classification: null,
+      },
     ]);
+    const { rows: tables } = await client.query("select to_regclass('classifications') as t");
+    expect(tables).toEqual([{ t: null }]);
     await client.close();
   });
 });

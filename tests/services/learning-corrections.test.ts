@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brandModels, brands, classifications, mentions, topics } from '../../src/db/schema';
+import { brandModels, brands, mentions, topics } from '../../src/db/schema';
 import { jobs } from '../../src/jobs/schedule';
 import { asSystem, type Ctx } from '../../src/services/context';
 import { correctClassification } from '../../src/services/inbox/correct-classification';
@@ -105,9 +105,12 @@ describe('learning from sentiment and intent corrections', () => {
 
     // The stored classification of a new mention carries the version.
     const id = await store(t.brandId, probe);
-    const [row] = await t.deps.db.select().from(classifications).where(eq(classifications.mentionId, id));
-    expect(row).toMatchObject({ sentiment: 'negative', intent: 'complaint' });
-    expect(row!.modelVersion).toContain(sentimentVersion);
+    const [row] = await t.deps.db
+      .select({ classification: mentions.classification })
+      .from(mentions)
+      .where(eq(mentions.id, id));
+    expect(row!.classification).toMatchObject({ sentiment: 'negative', intent: 'complaint' });
+    expect(row!.classification!.modelVersion).toContain(sentimentVersion);
 
     // Nothing new: no new version.
     t.deps.clock.advance(60_000);
@@ -175,6 +178,16 @@ describe('the labels reports read', () => {
     await correctClassification(advisor, { mentionId: id, field: 'sentiment', label: corrected });
     await correctClassification(advisor, { mentionId: id, field: 'language', label: 'fr' });
     expect(await labelsOf()).toMatchObject({ sentiment: corrected, language: 'fr' });
+    // What the model said is kept as it said it, for learning and the accuracy report.
+    const [kept] = await t.deps.db
+      .select({ classification: mentions.classification })
+      .from(mentions)
+      .where(eq(mentions.id, id));
+    expect(kept!.classification).toMatchObject({
+      sentiment: given.sentiment.label,
+      language: given.language.label,
+      modelVersion: given.modelVersion,
+    });
     // The drill-down filters on the corrected labels.
     const marketing = { ...advisor, actor: { ...advisor.actor!, role: 'marketing' as const } };
     const listed = await listMentions(marketing, {

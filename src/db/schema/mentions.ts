@@ -1,10 +1,24 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { authors } from './authors';
 import { brands } from './brands';
 import { cases } from './cases';
 import { networks, ts } from './columns';
 import { listeners } from './listeners';
+
+export interface ModelClassification {
+  language: string;
+  languageScore: number;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  sentimentScore: number;
+  intent: 'question' | 'complaint' | 'praise' | 'other' | 'spam';
+  intentScore: number;
+  topic: string;
+  topicScore: number;
+  needsSpecialist: 'yes' | 'no' | 'unsure';
+  priority: number;
+  modelVersion: string;
+}
 
 export const mentions = pgTable(
   'mentions',
@@ -34,6 +48,14 @@ export const mentions = pgTable(
     sentimentScore: real('sentiment_score'),
     intent: text('intent', { enum: ['question', 'complaint', 'praise', 'other', 'spam'] }),
     topic: text('topic'),
+    /**
+     * What the model said, as it said it: labels before any correction, their scores, the
+     * routing flag, the priority and the model version. The case page and the accuracy report
+     * read it; a correction never changes it. Kept on the row: a second table cost ingest a row
+     * and three index entries per mention. Null for the brand's own posts.
+     */
+    classification: jsonb('classification').$type<ModelClassification>(),
+    classifiedAt: ts('classified_at'),
     inReplyToExternalId: text('in_reply_to_external_id'),
     threadRootExternalId: text('thread_root_external_id').notNull(),
     /** Posted from the brand's own account: joins its thread, never opens a case. */
@@ -50,44 +72,14 @@ export const mentions = pgTable(
     index('mentions_brand_posted').on(t.brandId, t.postedAt),
     // A report filtered on three dimensions reads mentions, not rollups: a topic narrows them most.
     index('mentions_brand_topic_posted').on(t.brandId, t.topic, t.postedAt),
+    // The rollup job reads the mentions labelled since its watermark by (classified_at, id).
+    index('mentions_classified').on(t.classifiedAt, t.id),
     // Top authors by reach: does this author have mentions in the period.
     index('mentions_author_posted').on(t.authorId, t.postedAt),
   ],
 );
 
-export const classifications = pgTable(
-  'classifications',
-  {
-    id: text('id').primaryKey(),
-    mentionId: text('mention_id')
-      .notNull()
-      .references(() => mentions.id, { onDelete: 'cascade' }),
-    language: text('language').notNull(),
-    languageScore: real('language_score').notNull(),
-    sentiment: text('sentiment', { enum: ['negative', 'neutral', 'positive'] }).notNull(),
-    sentimentScore: real('sentiment_score').notNull(),
-    intent: text('intent', { enum: ['question', 'complaint', 'praise', 'other', 'spam'] }).notNull(),
-    intentScore: real('intent_score').notNull(),
-    topic: text('topic').notNull(),
-    topicScore: real('topic_score').notNull(),
-    needsSpecialist: text('needs_specialist', { enum: ['yes', 'no', 'unsure'] }).notNull(),
-    priority: integer('priority').notNull(),
-    modelVersion: text('model_version').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
-  },
-  (t) => [
-    index('classifications_mention').on(t.mentionId),
-    // The rollup job reads new classifications by (created_at, id).
-    index('classifications_created').on(t.createdAt, t.id),
-  ],
-);
-
-export const mentionsRelations = relations(mentions, ({ one, many }) => ({
+export const mentionsRelations = relations(mentions, ({ one }) => ({
   author: one(authors, { fields: [mentions.authorId], references: [authors.id] }),
   case: one(cases, { fields: [mentions.caseId], references: [cases.id] }),
-  classifications: many(classifications),
-}));
-
-export const classificationsRelations = relations(classifications, ({ one }) => ({
-  mention: one(mentions, { fields: [classifications.mentionId], references: [mentions.id] }),
 }));

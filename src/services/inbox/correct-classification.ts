@@ -1,14 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client';
-import {
-  cases,
-  classificationCorrections,
-  classifications,
-  correctableFields,
-  mentions,
-  topics,
-} from '../../db/schema';
+import { cases, classificationCorrections, correctableFields, mentions, topics } from '../../db/schema';
 import { NotFoundError, ValidationError } from '../../lib/errors';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
@@ -46,12 +39,7 @@ export async function correctClassification(ctx: Ctx, raw: unknown) {
     if (!allowed.includes(data.label)) {
       throw new ValidationError([{ field: 'label', message: `must be one of ${allowed.join(', ')}` }]);
     }
-    const [latest] = await tx
-      .select()
-      .from(classifications)
-      .where(eq(classifications.mentionId, m.id))
-      .orderBy(desc(classifications.createdAt))
-      .limit(1);
+    const latest = m.classification;
     if (!latest) throw new NotFoundError('Classification of mention', m.id);
     const from = String(latest[data.field]);
     await tx

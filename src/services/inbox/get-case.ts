@@ -1,13 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
-import {
-  auditLog,
-  classifications,
-  escalations,
-  expertAnswers,
-  mentions,
-  replies,
-  users,
-} from '../../db/schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditLog, escalations, expertAnswers, mentions, replies, users } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
@@ -41,10 +33,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
   const thread = await ctx.db.query.mentions.findMany({
     where: (m, { eq }) => eq(m.caseId, caseId),
     orderBy: [asc(mentions.postedAt)],
-    with: {
-      author: true,
-      classifications: { orderBy: [desc(classifications.createdAt)], limit: 1 },
-    },
+    with: { author: true },
   });
   const answers = await ctx.db
     .select()
@@ -61,7 +50,12 @@ export async function getCase(ctx: Ctx, caseId: string) {
     .from(auditLog)
     .where(and(eq(auditLog.caseId, caseId)))
     .orderBy(asc(auditLog.seq));
-  const latestClassification = [...thread].reverse().find((m) => !m.fromBrand)?.classifications[0] ?? null;
+  // The case is read as its latest customer post was classified.
+  const latest = [...thread].reverse().find((m) => !m.fromBrand && m.classification);
+  const latestClassification =
+    latest?.classification && latest.classifiedAt
+      ? { ...latest.classification, mentionId: latest.id, createdAt: latest.classifiedAt }
+      : null;
   return {
     case: c,
     thread,

@@ -153,7 +153,7 @@ export async function fetchPoll(
   }
 }
 
-const CLASSIFY_SLICE = 100;
+const CLASSIFY_SLICE = 25;
 
 /**
  * The second half: the mentions, deletions, dead letters and the cursor in one transaction, so

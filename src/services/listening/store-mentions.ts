@@ -4,7 +4,7 @@ import type { Classification } from '../../classify';
 import { priorityOf } from '../../classify';
 import { anyText, recordset, textRows } from '../../db/bulk';
 import { type Db, queryRows } from '../../db/client';
-import { type CaseStatus, cases, replies } from '../../db/schema';
+import { type CaseStatus, cases, type ModelClassification, replies } from '../../db/schema';
 import { responseTargetMinutes, statusAfterFollowUp } from '../../domain/case-status';
 import { type AuditEntry, audit } from '../audit';
 import type { Ctx } from '../context';
@@ -34,7 +34,7 @@ interface Prepared {
 /**
  * Stores mentions idempotently in the caller's transaction, a poll's worth at a time, in a handful
  * of statements whatever the number of mentions: authors, then the posts already stored, then the
- * cases, then mentions (each with its case) and their classifications in one statement. Rows travel
+ * cases, then mentions (each with its case, labels and classification) in one statement. Rows travel
  * as one JSON parameter per statement (db/bulk.ts). Each new mention joins the case of its thread.
  * Returns the ids of the mentions actually inserted.
  *
@@ -85,11 +85,9 @@ export async function storeMentions(
 }
 
 const MENTION_COLUMNS =
-  'id text, external_id text, author_id text, case_id text, text text, url text, language text, sentiment text, sentiment_score real, intent text, topic text, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz';
-const CLASSIFICATION_COLUMNS =
-  'id text, mention_id text, language text, language_score real, sentiment text, sentiment_score real, intent text, intent_score real, topic text, topic_score real, needs_specialist text, priority integer, model_version text';
+  'id text, external_id text, author_id text, case_id text, text text, url text, language text, sentiment text, sentiment_score real, intent text, topic text, classification jsonb, in_reply_to text, thread_root text, from_brand boolean, raw jsonb, posted_at timestamptz';
 
-/** The mentions and their classifications in one statement; returns how many mentions were new. */
+/** The mentions, each with its labels and classification; returns how many were new. */
 async function insertMentions(
   tx: Db,
   ctx: Ctx,
@@ -100,6 +98,7 @@ async function insertMentions(
   const now = ctx.clock.now().toISOString();
   const mentionRows = fresh.map(({ item, id, authorId, threadRoot }) => {
     const m = item.mention;
+    const c = item.classification;
     return {
       id,
       external_id: m.externalId,
@@ -108,10 +107,11 @@ async function insertMentions(
       text: m.text,
       url: m.url ?? null,
       language: item.classification?.language.label ?? m.language ?? null,
-      sentiment: item.classification?.sentiment.label ?? null,
-      sentiment_score: item.classification?.sentiment.score ?? null,
-      intent: item.classification?.intent.label ?? null,
-      topic: item.classification?.topic.label ?? null,
+      sentiment: c?.sentiment.label ?? null,
+      sentiment_score: c?.sentiment.score ?? null,
+      intent: c?.intent.label ?? null,
+      topic: c?.topic.label ?? null,
+      classification: c ? modelClassification(c, priorityFor(item)) : null,
       in_reply_to: m.inReplyToId ?? null,
       thread_root: threadRoot,
       from_brand: item.fromBrand,
@@ -119,31 +119,19 @@ async function insertMentions(
       posted_at: new Date(m.createdAt).toISOString(),
     };
   });
-  const classificationRows = fresh.flatMap((p) =>
-    p.item.classification ? [classificationRow(ctx, p.id, p.item.classification, priorityFor(p.item))] : [],
-  );
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`with m as (
-      insert into mentions (id, brand_id, listener_id, network, external_id, author_id, case_id, text, url,
-        language, sentiment, sentiment_score, intent, topic, in_reply_to_external_id, thread_root_external_id,
-        from_brand, raw, posted_at, received_at)
+    sql`insert into mentions (id, brand_id, listener_id, network, external_id, author_id, case_id, text, url,
+        language, sentiment, sentiment_score, intent, topic, classification, classified_at,
+        in_reply_to_external_id, thread_root_external_id, from_brand, raw, posted_at, received_at)
       select x.id, ${target.brandId}, ${target.listenerId}, ${target.network}, x.external_id, x.author_id,
-        x.case_id, x.text, x.url, x.language, x.sentiment, x.sentiment_score, x.intent, x.topic, x.in_reply_to, x.thread_root, x.from_brand, x.raw,
-        x.posted_at, ${now}::timestamptz
+        x.case_id, x.text, x.url, x.language, x.sentiment, x.sentiment_score, x.intent, x.topic,
+        x.classification, case when x.classification is null then null else ${now}::timestamptz end,
+        x.in_reply_to, x.thread_root, x.from_brand, x.raw, x.posted_at, ${now}::timestamptz
       from ${recordset(mentionRows, MENTION_COLUMNS)}
       order by x.ord
       on conflict do nothing
-      returning id
-    ), c as (
-      insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
-        intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
-      select x.id, x.mention_id, x.language, x.language_score, x.sentiment, x.sentiment_score, x.intent,
-        x.intent_score, x.topic, x.topic_score, x.needs_specialist, x.priority, x.model_version, ${now}::timestamptz
-      from ${recordset(classificationRows, CLASSIFICATION_COLUMNS)}
-      where x.mention_id in (select id from m)
-    )
-    select id from m`,
+      returning id`,
   );
   return rows.length;
 }
@@ -473,21 +461,19 @@ function priorityFor(item: IncomingMention): number {
   });
 }
 
-function classificationRow(ctx: Ctx, mentionId: string, c: Classification, priority: number) {
+function modelClassification(c: Classification, priority: number): ModelClassification {
   return {
-    id: ctx.ids('cls'),
-    mention_id: mentionId,
     language: c.language.label,
-    language_score: c.language.score,
+    languageScore: c.language.score,
     sentiment: c.sentiment.label,
-    sentiment_score: c.sentiment.score,
+    sentimentScore: c.sentiment.score,
     intent: c.intent.label,
-    intent_score: c.intent.score,
+    intentScore: c.intent.score,
     topic: c.topic.label,
-    topic_score: c.topic.score,
-    needs_specialist: specialistFlag(c.needsSpecialist),
+    topicScore: c.topic.score,
+    needsSpecialist: specialistFlag(c.needsSpecialist),
     priority,
-    model_version: c.modelVersion,
+    modelVersion: c.modelVersion,
   };
 }
 

@@ -106,12 +106,11 @@ export async function classificationAccuracy(ctx: Ctx, raw: unknown) {
     ctx.db,
     sql`
       with latest as (
-        select distinct on (c.mention_id) c.mention_id, c.created_at, c.model_version, m.case_id
-        from classifications c
-        join mentions m on m.id = c.mention_id
-        where m.from_brand = false
+        select m.id as mention_id, m.classified_at as created_at,
+          m.classification->>'modelVersion' as model_version, m.case_id
+        from mentions m
+        where m.from_brand = false and m.classification is not null
           ${data.brandId ? sql`and m.brand_id = ${data.brandId}` : sql``}
-        order by c.mention_id, c.created_at desc
       )
       select c.created_at as created, c.model_version,
         ${wrong('intent')} as intent_wrong,

@@ -5,9 +5,13 @@ import type { Ctx } from '../context';
 import { labelledMentions } from './labelled-mentions';
 import { rebuildTermDays } from './term-rollups';
 
-/** Rows whose label changed: a new classification, or an advisor's correction (new or updated). */
+/**
+ * Rows whose label changed, as (mention_id, created_at, id): a newly classified mention, or an
+ * advisor's correction (new or updated). The names are the watermarks'.
+ */
 const sources = {
-  classifications: sql`classifications`,
+  classifications: sql`(select id as mention_id, classified_at as created_at, id from mentions
+    where classified_at is not null)`,
   corrections: sql`classification_corrections`,
 } as const;
 type Source = keyof typeof sources;

@@ -5,8 +5,8 @@ import {
   brands,
   cases,
   classificationCorrections,
-  classifications,
   listeners,
+  type ModelClassification,
   mentions,
 } from '../../../src/db/schema';
 
@@ -66,9 +66,36 @@ export interface MentionSpec {
   classifiedAt?: string;
 }
 
+type Sentiment = ModelClassification['sentiment'];
+
+/** The classification a test mention was given, sure of every label. */
+function modelSaid(
+  language: string,
+  sentiment: Sentiment,
+  intent: ModelClassification['intent'],
+  topic: string,
+): ModelClassification {
+  return {
+    language,
+    languageScore: 1,
+    sentiment,
+    sentimentScore: 0.5,
+    intent,
+    intentScore: 1,
+    topic,
+    topicScore: 1,
+    needsSpecialist: 'no',
+    priority: 0,
+    modelVersion: 'test',
+  };
+}
+
 export async function makeMention(db: Db, s: MentionSpec) {
   const id = next('men');
   const authorId = s.authorId ?? (await makeAuthor(db));
+  const sentiment = s.sentiment ?? 'neutral';
+  const intent = s.intent ?? 'other';
+  const topic = s.topic ?? 'none';
   await db.insert(mentions).values({
     id,
     brandId: s.brandId,
@@ -79,29 +106,15 @@ export async function makeMention(db: Db, s: MentionSpec) {
     caseId: s.caseId ?? null,
     text: s.text ?? `mention ${id}`,
     language: s.language ?? 'en',
-    sentiment: s.sentiment ?? 'neutral',
+    sentiment,
     sentimentScore: 0.5,
-    intent: s.intent ?? 'other',
-    topic: s.topic ?? 'none',
+    intent,
+    topic,
+    classification: modelSaid(s.language ?? 'en', sentiment, intent, topic),
+    classifiedAt: new Date(s.classifiedAt ?? nextLabelTime()),
     threadRootExternalId: id,
     raw: {},
     postedAt: new Date(s.at),
-  });
-  await db.insert(classifications).values({
-    id: next('cls'),
-    mentionId: id,
-    language: s.language ?? 'en',
-    languageScore: 1,
-    sentiment: s.sentiment ?? 'neutral',
-    sentimentScore: 0.5,
-    intent: s.intent ?? 'other',
-    intentScore: 1,
-    topic: s.topic ?? 'none',
-    topicScore: 1,
-    needsSpecialist: 'no',
-    priority: 0,
-    modelVersion: 'test',
-    createdAt: new Date(s.classifiedAt ?? nextLabelTime()),
   });
   return id;
 }
@@ -189,25 +202,24 @@ export async function rollupRows(db: Db, brandId: string, dim: string) {
   );
 }
 
-/** Many mentions at one instant in three statements, for baselines of weeks. */
+/** Many mentions at one instant in two statements, for baselines of weeks. */
 export async function makeBulk(
   db: Db,
   brandId: string,
   at: string,
   n: number,
-  opts: { sentiment?: string; topic?: string } = {},
+  opts: { sentiment?: Sentiment; topic?: string } = {},
 ) {
   if (n === 0) return;
   const tag = next('bulk');
   const authorId = await makeAuthor(db);
+  const sentiment = opts.sentiment ?? 'neutral';
+  const topic = opts.topic ?? 'none';
+  const classification = JSON.stringify(modelSaid('en', sentiment, 'other', topic));
   await db.execute(sql`insert into mentions (id, brand_id, network, external_id, author_id, text, language,
-      sentiment, sentiment_score, intent, topic, thread_root_external_id, raw, posted_at)
+      sentiment, sentiment_score, intent, topic, classification, classified_at, thread_root_external_id, raw, posted_at)
     select ${tag} || '_' || i, ${brandId}, 'x', ${tag} || '_' || i, ${authorId}, 'bulk', 'en',
-      ${opts.sentiment ?? 'neutral'}, 0.5, 'other', ${opts.topic ?? 'none'}, ${tag} || '_' || i, '{}', ${at}::timestamptz
-    from generate_series(1, ${n}) i`);
-  await db.execute(sql`insert into classifications (id, mention_id, language, language_score, sentiment, sentiment_score,
-      intent, intent_score, topic, topic_score, needs_specialist, priority, model_version, created_at)
-    select 'c' || ${tag} || '_' || i, ${tag} || '_' || i, 'en', 1, ${opts.sentiment ?? 'neutral'}, 0.5, 'other', 1,
-      ${opts.topic ?? 'none'}, 1, 'no', 0, 'test', ${nextLabelTime()}::timestamptz
+      ${sentiment}, 0.5, 'other', ${topic}, ${classification}::jsonb, ${nextLabelTime()}::timestamptz,
+      ${tag} || '_' || i, '{}', ${at}::timestamptz
     from generate_series(1, ${n}) i`);
 }
