@@ -70,8 +70,10 @@ export const mentions = pgTable(
     uniqueIndex('mentions_brand_network_external').on(t.brandId, t.network, t.externalId),
     index('mentions_case').on(t.caseId),
     index('mentions_brand_posted').on(t.brandId, t.postedAt),
-    // A report filtered on three dimensions reads mentions, not rollups: a topic narrows them most.
+    // A report filtered on three dimensions reads mentions, not rollups: a topic or a network
+    // narrows them to a range of their own (the unique index above spans every day).
     index('mentions_brand_topic_posted').on(t.brandId, t.topic, t.postedAt),
+    index('mentions_brand_network_posted').on(t.brandId, t.network, t.postedAt),
     // The rollup job reads the mentions labelled since its watermark by (classified_at, id).
     index('mentions_classified').on(t.classifiedAt, t.id),
     // Top authors by reach: does this author have mentions in the period.
