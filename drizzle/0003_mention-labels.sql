@@ -35,6 +35,6 @@ LEFT JOIN (
 ) AS k ON k.mention_id = c.mention_id
 WHERE m.id = c.mention_id;--> statement-breakpoint
 DROP TABLE "classifications" CASCADE;--> statement-breakpoint
-CREATE INDEX "mentions_brand_network_posted" ON "mentions" USING btree ("brand_id","network","posted_at");--> statement-breakpoint
-CREATE INDEX "mentions_brand_topic_posted" ON "mentions" USING btree ("brand_id","topic","posted_at");--> statement-breakpoint
+CREATE INDEX "mentions_brand_network_posted" ON "mentions" USING btree ("brand_id","network","posted_at") WHERE "mentions"."from_brand" = false and "mentions"."sentiment" is not null;--> statement-breakpoint
+CREATE INDEX "mentions_brand_topic_posted" ON "mentions" USING btree ("brand_id","topic","posted_at") WHERE "mentions"."from_brand" = false and "mentions"."sentiment" is not null;--> statement-breakpoint
 CREATE INDEX "mentions_classified" ON "mentions" USING btree ("classified_at","id");

@@ -198,6 +198,12 @@ export async function benchReports(
           sentimentReport(ctx, { ...q, network: 'reddit', language: 'fr', intent: 'question' }, { source }),
         true,
       ],
+      [
+        'sentiment per day, language + intent + listener',
+        (source) =>
+          sentimentReport(ctx, { ...q, language: 'fr', intent: 'question', listenerId: 'l1' }, { source }),
+        true,
+      ],
       ['volume (mentions, cases, top authors)', (source) => volumeReport(ctx, q, { source }), true],
       ['volume, one network', (source) => volumeReport(ctx, { ...q, network: 'reddit' }, { source }), true],
       ['topics and rising terms (all mentions)', (source) => topicsReport(ctx, q, { source }), true],

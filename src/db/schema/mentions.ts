@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { authors } from './authors';
 import { brands } from './brands';
@@ -71,9 +71,15 @@ export const mentions = pgTable(
     index('mentions_case').on(t.caseId),
     index('mentions_brand_posted').on(t.brandId, t.postedAt),
     // A report filtered on three dimensions reads mentions, not rollups: a topic or a network
-    // narrows them to a range of their own (the unique index above spans every day).
-    index('mentions_brand_topic_posted').on(t.brandId, t.topic, t.postedAt),
-    index('mentions_brand_network_posted').on(t.brandId, t.network, t.postedAt),
+    // narrows them to a range of their own (the unique index above spans every day). Partial, on
+    // the labelled customer posts reports read: ingest's lookups by (brand, network, post id)
+    // cannot pick them instead of the unique index, which a young table without statistics did.
+    index('mentions_brand_topic_posted')
+      .on(t.brandId, t.topic, t.postedAt)
+      .where(sql`${t.fromBrand} = false and ${t.sentiment} is not null`),
+    index('mentions_brand_network_posted')
+      .on(t.brandId, t.network, t.postedAt)
+      .where(sql`${t.fromBrand} = false and ${t.sentiment} is not null`),
     // The rollup job reads the mentions labelled since its watermark by (classified_at, id).
     index('mentions_classified').on(t.classifiedAt, t.id),
     // Top authors by reach: does this author have mentions in the period.
