@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { brands, users } from '../../db/schema';
+import { brands, listeners, users } from '../../db/schema';
 import { NotFoundError } from '../../lib/errors';
 import type { Ctx } from '../context';
 import { addDays, type Granularity, isTimeZone, localDay, startOfLocalDay } from './time-zone';
@@ -65,6 +65,8 @@ export interface ReportScope {
   previous: { since: Date; until: Date; fromDay: string; toDay: string };
   granularity: Granularity;
   filters: ReportFilters;
+  /** The network of the `listenerId` filter's listener, when it names one. */
+  listenerNetwork?: string;
 }
 
 function findBrand(ctx: Ctx, f: ReportFilters) {
@@ -102,7 +104,13 @@ export function pickZone(filter: string | undefined, reader: string | null, bran
  * days of a report.
  */
 export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportScope> {
-  const [[brand], reader] = await Promise.all([findBrand(ctx, f), f.tz ? null : readerZone(ctx)]);
+  const [[brand], reader, [listener]] = await Promise.all([
+    findBrand(ctx, f),
+    f.tz ? null : readerZone(ctx),
+    f.listenerId
+      ? ctx.db.select({ network: listeners.network }).from(listeners).where(eq(listeners.id, f.listenerId))
+      : [],
+  ]);
   if (!brand) throw new NotFoundError('Brand', f.brandId ?? '(any)');
   const { tz, tzSource } = pickZone(f.tz, reader, brand.timezone);
   let toDay = f.to ?? localDay(ctx.clock.now(), tz);
@@ -132,6 +140,7 @@ export async function resolveScope(ctx: Ctx, f: ReportFilters): Promise<ReportSc
     },
     granularity: f.granularity,
     filters: f,
+    ...(listener ? { listenerNetwork: listener.network } : {}),
   };
 }
 

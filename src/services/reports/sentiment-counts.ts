@@ -217,7 +217,11 @@ export function rawWhere(
     sql`m.posted_at < ${opts.until ?? scope.until.toISOString()}::timestamptz`,
   ];
   if (f.network) mention.push(sql`m.network = ${f.network}`);
-  if (f.listenerId) mention.push(sql`coalesce(m.listener_id, '') = ${f.listenerId}`);
+  if (f.listenerId) {
+    mention.push(sql`coalesce(m.listener_id, '') = ${f.listenerId}`);
+    // A listener polls one network: naming it lets the read use the (brand, network, time) index.
+    if (!f.network && scope.listenerNetwork) mention.push(sql`m.network = ${scope.listenerNetwork}`);
+  }
   if (f.authorId) mention.push(sql`m.author_id = ${f.authorId}`);
   if (f.q) mention.push(sql`m.text ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (opts.listenerIds) mention.push(inList(sql`coalesce(m.listener_id, '')`, opts.listenerIds));

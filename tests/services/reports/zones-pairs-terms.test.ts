@@ -296,6 +296,16 @@ describe('two-dimension filters', () => {
     // Three dimensions are not rolled up together: the raw table answers, new mention included.
     const three = await sentimentReport(ctx, { ...q, network: 'x', topic: 'billing', language: 'fr' });
     expect(three.total.total).toBe(4);
+    // With a listener, read through the listener's network (x): the same four.
+    const withListener = await sentimentReport(ctx, {
+      ...q,
+      listenerId: own,
+      topic: 'billing',
+      language: 'fr',
+    });
+    expect(withListener.total.total).toBe(4);
+    const rivalFr = await sentimentReport(ctx, { ...q, listenerId: rival, topic: 'billing', language: 'fr' });
+    expect(rivalFr.total.total).toBe(0);
 
     // Once the job has run, rollups and raw table agree on every pair.
     await refreshRollups(ctx);
