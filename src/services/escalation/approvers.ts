@@ -7,6 +7,7 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Actor, Ctx } from '../context';
+import { notify } from '../notifications/notify';
 import { validate } from '../validate';
 
 /** Whether this person is on the brand's list of designated approvers. */
@@ -148,4 +149,61 @@ export async function listApprovalQueue(ctx: Ctx) {
     .orderBy(desc(expertAnswers.createdAt))
     .limit(100);
   return rows;
+}
+
+/**
+ * Tells each of the brand's designated approvers, in their language, that an expert's draft waits
+ * for them: the experts' channels carry it, and e-mail goes to that approver alone. The author of
+ * the draft is not told about their own answer. Brands without designated approvers leave the
+ * draft to the advisors' inbox, where it already shows.
+ */
+export async function notifyApprovers(
+  tx: Db,
+  ctx: Ctx,
+  draft: { id: string; caseId: string; body: string; authorId: string | null },
+): Promise<number> {
+  const [c] = await tx
+    .select({ brandId: cases.brandId, handle: authors.handle })
+    .from(cases)
+    .innerJoin(authors, eq(authors.id, cases.authorId))
+    .where(eq(cases.id, draft.caseId));
+  if (!c) return 0;
+  const approvers = await tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+    })
+    .from(brandApprovers)
+    .innerJoin(users, eq(users.id, brandApprovers.userId))
+    .where(eq(brandApprovers.brandId, c.brandId));
+  let queued = 0;
+  for (const a of approvers) {
+    if (a.disabledAt || a.id === draft.authorId) continue;
+    const fr = a.locale === 'fr';
+    queued += await notify(tx, ctx, 'experts', {
+      dedupeKey: `approval:${draft.id}:${a.id}`,
+      // Named: a shared channel shows one message per approver.
+      subject: fr
+        ? `${a.name} : une réponse pour @${c.handle} attend votre validation`
+        : `${a.name}: a draft answer for @${c.handle} waits for your approval`,
+      body: [
+        `« ${draft.body.slice(0, 600)} »`,
+        fr
+          ? 'Validez-la, modifiez-la ou renvoyez-la depuis le dossier : rien n’est public avant.'
+          : 'Approve, edit or send it back from the case: nothing is public until then.',
+      ].join('\n'),
+      link: `${ctx.publicUrl}/cases/${encodeURIComponent(draft.caseId)}`,
+      payload: {
+        event: 'answer.awaiting_approval',
+        caseId: draft.caseId,
+        answerId: draft.id,
+        approverId: a.id,
+        recipient: a.email,
+      },
+    });
+  }
+  return queued;
 }

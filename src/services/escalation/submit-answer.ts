@@ -8,6 +8,7 @@ import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { transitionCase } from '../inbox/transition';
 import { validate } from '../validate';
+import { notifyApprovers } from './approvers';
 import { canSeeEscalation } from './list-expert-queue';
 
 export const answerInput = z.object({
@@ -61,6 +62,7 @@ export async function recordAnswer(
       ...(o.authorName ? { authorName: o.authorName } : {}),
     },
   });
+  await notifyApprovers(tx, ctx, answer!);
   return answer!;
 }
 

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brands, replies } from '../../../src/db/schema';
+import { brands, notifications, replies, users } from '../../../src/db/schema';
+import { addChannel } from '../../../src/services/admin/add-channel';
 import { answerByLink } from '../../../src/services/escalation/answer-by-link';
 import { signAnswerToken } from '../../../src/services/escalation/answer-links';
 import { listApprovalQueue, listApprovers, setApprovers } from '../../../src/services/escalation/approvers';
@@ -107,5 +108,43 @@ describe('designated approvers', () => {
     });
     const c = await getCase(tom, caseId);
     expect(c.answers.at(-1)).toMatchObject({ status: 'approved', reviewedById: tom.actor!.id });
+  });
+
+  it('are each told, in their language, when a draft waits for them; the author is not', async () => {
+    const admin = await actAs(t, 'admin');
+    const tom = await actAs(t, 'tech@lumo.demo');
+    const nadia = await actAs(t, 'billing@lumo.demo');
+    await addChannel(admin, {
+      name: 'Experts e-mail',
+      kind: 'webhook',
+      target: 'http://127.0.0.1:9/experts',
+      audiences: ['experts'],
+    });
+    await t.deps.db.update(users).set({ locale: 'fr' }).where(eq(users.id, tom.actor!.id));
+    // Nadia answers through her link: she is designated too, but it is her own draft.
+    await setApprovers(admin, { brandId: t.brandId, userIds: [tom.actor!.id, nadia.actor!.id] });
+    const { caseId } = await drafted('refund not received after cancelling');
+    const sent = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(sql`${notifications.payload}->>'event' = 'answer.awaiting_approval'`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toMatch(/^Tom Firmware : une réponse pour @\S+ attend votre validation$/);
+    expect(sent[0]!.body).toContain('Answer to: refund not received after cancelling');
+    expect(sent[0]!.link).toBe(`http://passerelle.test/cases/${caseId}`);
+    expect(sent[0]!.payload).toMatchObject({
+      caseId,
+      recipient: 'tech@lumo.demo',
+      approverId: tom.actor!.id,
+    });
+
+    // Without designated approvers the draft waits in the advisors' inbox, as before: no message.
+    await setApprovers(admin, { brandId: t.brandId, userIds: [] });
+    await drafted('second refund question');
+    const after = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(sql`${notifications.payload}->>'event' = 'answer.awaiting_approval'`);
+    expect(after).toHaveLength(1);
   });
 });
