@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expertAnswers, mentions, replies } from '../../src/db/schema';
 import { asSystem, type Ctx } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
@@ -8,46 +8,40 @@ import { signAnswerToken } from '../../src/services/escalation/answer-links';
 import { escalateCase } from '../../src/services/escalation/escalate-case';
 import { rerouteEscalation } from '../../src/services/escalation/reroute-escalation';
 import { pollDueListeners } from '../../src/services/listening/poll-due-listeners';
-import { launchBrowser, screenshot, signIn, signOut } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /**
  * A team question answered by someone who names themselves on the link page, then reviewed by an
  * expert the admin designated as the brand's approver: through the pages, in both languages.
  */
 describe('designated approvers and named team answers, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   const both = async (p: Page, path: string, name: string) => {
-    await p.goto(`${svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
+    await p.goto(`${s.svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
     await screenshot(p, `${name}-fr`);
-    await p.goto(`${svc.base}/lang/en?next=${encodeURIComponent(path)}`);
+    await p.goto(`${s.svc.base}/lang/en?next=${encodeURIComponent(path)}`);
     await screenshot(p, `${name}-en`);
   };
   const as = async (email: string): Promise<Ctx> => {
-    const u = await svc.rt.deps.db.query.users.findFirst({ where: (x, { eq }) => eq(x.email, email) });
-    return { ...svc.rt.deps, actor: { id: u!.id, name: u!.name, role: u!.role } };
+    const u = await s.svc.rt.deps.db.query.users.findFirst({ where: (x, { eq }) => eq(x.email, email) });
+    return { ...s.svc.rt.deps, actor: { id: u!.id, name: u!.name, role: u!.role } };
   };
 
   it('designates Tom, takes a named team answer by link, and lets Tom approve it', async () => {
-    const deps = svc.rt.deps;
+    const deps = s.svc.rt.deps;
     const tom = await as('tech@lumo.demo');
 
     // The admin ticks Tom as an approver of Lumo on the guidelines page.
-    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/admin/guidelines`);
+    await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/admin/guidelines`);
     await page.check(`form[action$="/approvers"] input[value="${tom.actor!.id}"]`);
     await Promise.all([
       page.waitForNavigation(),
@@ -70,7 +64,7 @@ describe('designated approvers and named team answers, through the pages', () =>
     const link = `/answer/${esc.id}?token=${encodeURIComponent(await signAnswerToken(deps, esc.id))}`;
 
     // Whoever holds the link says who they are.
-    const answerer = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const answerer = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     await both(answerer, link, 'review-02-team-link');
     await answerer.fill('#answer-body', 'Hello Tess, the charge after cancelling is refunded within 5 days.');
     await Promise.all([
@@ -90,8 +84,8 @@ describe('designated approvers and named team answers, through the pages', () =>
     expect(draft).toMatchObject({ authorName: 'Nadia Billing', via: 'link' });
 
     // Tom finds the draft in his queue, reads who wrote it, and approves it.
-    await signIn(page, svc.base, 'tech@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/expert`);
+    await signIn(page, s.svc.base, 'tech@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/expert`);
     expect(await page.locator('#approval-h').textContent()).toBe('Drafts waiting for your approval');
     await both(page, '/expert', 'review-04-approver-queue');
     await Promise.all([page.waitForNavigation(), page.click('section[aria-labelledby="approval-h"] a.btn')]);

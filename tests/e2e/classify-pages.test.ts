@@ -1,36 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, signOut } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** The topics admin, the one-click corrections and the accuracy report, in a real browser, in both languages. */
 describe('topics, corrections and accuracy, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
-    await svc.rt.runJob('poll-listeners');
-    browser = await launchBrowser();
+    await s.svc.rt.runJob('poll-listeners');
   });
   // Each test signs in on its own fresh browser context, whatever the previous one left.
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   const lang = async (code: 'en' | 'fr') => {
     const here = new URL(page.url());
-    await page.goto(`${svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
+    await page.goto(`${s.svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
   };
 
   it('lets the admin manage topics', async () => {
-    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/admin/topics`);
+    await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/admin/topics`);
     await lang('en');
     expect(await page.locator('h1').textContent()).toBe('Topics');
     await screenshot(page, 'classify-01-topics-en');
@@ -45,7 +39,7 @@ describe('topics, corrections and accuracy, through the pages', () => {
     );
     await screenshot(page, 'classify-02-topic-errors-en');
     await lang('fr');
-    await page.goto(`${svc.base}/admin/topics`);
+    await page.goto(`${s.svc.base}/admin/topics`);
     await screenshot(page, 'classify-03-topics-fr');
     await page.click('a[href^="/admin/topics/new"]');
     await page.fill('#f-key', 'fidelite');
@@ -69,7 +63,7 @@ describe('topics, corrections and accuracy, through the pages', () => {
   });
 
   it('lets the advisor correct labels on a case', async () => {
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     await lang('en');
     const first = page.locator('a.case-text').first();
     await expect.poll(() => first.count()).toBe(1);
@@ -92,8 +86,8 @@ describe('topics, corrections and accuracy, through the pages', () => {
   });
 
   it('shows marketing the accuracy report', async () => {
-    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/reports`);
+    await signIn(page, s.svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/reports`);
     await lang('en');
     await Promise.all([page.waitForNavigation(), page.click('a[href="/reports/accuracy"]')]);
     expect(await page.locator('h1').textContent()).toBe('Classifier accuracy');

@@ -1,30 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RejectedItem } from '../../connectors/types';
 import { listeners } from '../../src/db/schema';
 import { asSystem } from '../../src/services/context';
 import { quarantine } from '../../src/services/listening/quarantine';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** The admin finds what a network sent that could not be read, and puts it away. */
 describe('quarantined items on the connections page', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   it('shows them and dismisses one', async () => {
-    const { db } = svc.rt.deps;
+    const { db } = s.svc.rt.deps;
     const [l] = await db.select().from(listeners);
     const items: RejectedItem[] = [
       {
@@ -36,13 +30,13 @@ describe('quarantined items on the connections page', () => {
     ];
     await quarantine(
       db,
-      asSystem(svc.rt.deps),
+      asSystem(s.svc.rt.deps),
       { brandId: l!.brandId, listenerId: l!.id, network: l!.network },
       items,
     );
 
-    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/admin/connections#dead-letters`);
+    await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/admin/connections#dead-letters`);
     const rows = page.locator('#dead-letters tbody tr');
     expect(await rows.count()).toBe(2);
     await page.locator('#dead-letters').scrollIntoViewIfNeeded();

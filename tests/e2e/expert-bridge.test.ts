@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addChannel } from '../../src/services/admin/add-channel';
 import type { Ctx } from '../../src/services/context';
@@ -6,8 +6,9 @@ import { asSystem } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
 import { updateGuidelines } from '../../src/services/escalation/guidelines';
 import { startReceiver } from '../notify/fake-receivers';
-import { launchBrowser, screenshot, signIn, signOut } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /**
  * The expert bridge through the pages: an expert answers from the link in their Slack message
@@ -16,33 +17,28 @@ import { DEMO_PASSWORD, type RunningService, startService } from './server';
  * from the knowledge base without an expert.
  */
 describe('the expert bridge, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    svc = await startService();
     receiver = await startReceiver();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
   afterAll(async () => {
-    await browser?.close();
     await receiver?.close();
-    await svc?.stop();
   });
 
   const both = async (p: Page, path: string, name: string) => {
-    await p.goto(`${svc.base}/lang/en?next=${encodeURIComponent(path)}`);
+    await p.goto(`${s.svc.base}/lang/en?next=${encodeURIComponent(path)}`);
     await screenshot(p, `${name}-en`);
-    await p.goto(`${svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
+    await p.goto(`${s.svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
     await screenshot(p, `${name}-fr`);
-    await p.goto(`${svc.base}/lang/en?next=${encodeURIComponent(path)}`);
+    await p.goto(`${s.svc.base}/lang/en?next=${encodeURIComponent(path)}`);
   };
 
   it('routes, answers by link, approves an edit, posts, and reuses the answer', async () => {
-    const deps = svc.rt.deps;
+    const deps = s.svc.rt.deps;
     const admin = await deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.role, 'admin') });
     const adminCtx: Ctx = { ...deps, actor: { id: admin!.id, name: admin!.name, role: 'admin' } };
     await addChannel(adminCtx, {
@@ -64,8 +60,8 @@ describe('the expert bridge, through the pages', () => {
       handle: 'ines_m',
       text: "@lumo bonjour, j'ai été prélevée deux fois pour mon abonnement Lumo+ ce mois-ci, vous pouvez me rembourser ?",
     });
-    await svc.rt.runJob('poll-listeners');
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await s.svc.rt.runJob('poll-listeners');
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     const row = page.locator('a.case-text', { hasText: 'prélevée deux fois' });
     await expect.poll(() => row.count()).toBe(1);
     await Promise.all([page.waitForNavigation(), row.click()]);
@@ -85,7 +81,7 @@ describe('the expert bridge, through the pages', () => {
     await signOut(page);
 
     // The expert gets a Slack message with a signed link, and answers without signing in.
-    await svc.rt.runJob('send-notifications');
+    await s.svc.rt.runJob('send-notifications');
     const slack = receiver.received
       .filter((r) => r.path === '/slack')
       .map((r) => JSON.parse(r.body).text as string);
@@ -93,7 +89,7 @@ describe('the expert bridge, through the pages', () => {
       .map((s) => /(http:\/\/\S+\/answer\/\S+)/.exec(s)?.[1])
       .find((l): l is string => Boolean(l));
     expect(link).toBeTruthy();
-    const expert = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const expert = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     await expert.goto(link!);
     expect(await expert.locator('main').textContent()).toContain('prélevée deux fois');
     expect(await expert.locator('form[action="/logout"]').count()).toBe(0);
@@ -114,13 +110,13 @@ describe('the expert bridge, through the pages', () => {
     ]);
     expect(await expert.locator('main').textContent()).toContain('Thank you! Your answer went to an advisor');
     await screenshot(expert, 'bridge-03-expert-submitted-en');
-    await expert.goto(`${svc.base}${new URL(link!).pathname}?token=tampered`);
+    await expert.goto(`${s.svc.base}${new URL(link!).pathname}?token=tampered`);
     expect(await expert.locator('main').textContent()).toContain('This link is not valid.');
     await screenshot(expert, 'bridge-04-link-refused-en');
     await expert.close();
 
     // The advisor sees the guidelines violation, edits the draft and approves it.
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     await page.goto(caseUrl);
     const main = await page.locator('main').textContent();
     expect(main).toContain('Sur quelle carte ?');
@@ -134,10 +130,10 @@ describe('the expert bridge, through the pages', () => {
       page.waitForNavigation(),
       page.click('form[action$="/approve"] button[type="submit"]'),
     ]);
-    await svc.rt.runJob('send-replies');
+    await s.svc.rt.runJob('send-replies');
 
     // The customer sees the brand's answer, unsigned, in their thread.
-    await page.goto(`${svc.base}/demo-network#post-${first.id}`);
+    await page.goto(`${s.svc.base}/demo-network#post-${first.id}`);
     const thread = page
       .locator(`#post-${first.id}`)
       .locator('xpath=ancestor-or-self::*[contains(@class, "thread")][1]');
@@ -150,8 +146,8 @@ describe('the expert bridge, through the pages', () => {
       handle: 'paul_r',
       text: '@lumo bonjour, mon abonnement Lumo+ a été prélevé deux fois, remboursement possible ?',
     });
-    await svc.rt.runJob('poll-listeners');
-    await page.goto(`${svc.base}/inbox`);
+    await s.svc.rt.runJob('poll-listeners');
+    await page.goto(`${s.svc.base}/inbox`);
     const later = page.locator('a.case-text', { hasText: 'prélevé deux fois' });
     await expect.poll(() => later.count()).toBe(1);
     await Promise.all([page.waitForNavigation(), later.click()]);
@@ -166,27 +162,27 @@ describe('the expert bridge, through the pages', () => {
       page.waitForNavigation(),
       page.click('form[action$="/knowledge-reply"] button[type="submit"]'),
     ]);
-    await svc.rt.runJob('send-replies');
+    await s.svc.rt.runJob('send-replies');
     await page.goto(laterUrl);
     expect(await page.locator('main').textContent()).toContain('answered from the knowledge base');
     await screenshot(page, 'bridge-08-answered-from-knowledge-en');
     await signOut(page);
 
     // The other pages, in both languages.
-    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
     await both(page, '/admin/experts', 'bridge-09-directory');
     await page.click('details > summary');
     await screenshot(page, 'bridge-09-directory-edit-en');
     await both(page, '/admin/guidelines', 'bridge-10-guidelines');
     await both(page, '/thanks', 'bridge-11-thanks');
     await signOut(page);
-    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
     await both(page, '/knowledge', 'bridge-12-knowledge');
     const edit = page.locator('a', { hasText: 'Edit' }).first();
     await Promise.all([page.waitForNavigation(), edit.click()]);
     await both(page, new URL(page.url()).pathname, 'bridge-13-knowledge-edit');
     await signOut(page);
-    await signIn(page, svc.base, 'billing@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'billing@lumo.demo', DEMO_PASSWORD);
     await both(page, '/me/availability', 'bridge-14-my-availability');
     await both(page, '/expert', 'bridge-15-expert-queue');
   });

@@ -1,47 +1,41 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mentions, users } from '../../src/db/schema';
 import { asSystem, type Ctx } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
 import { pollDueListeners } from '../../src/services/listening/poll-due-listeners';
 import { createUser } from '../../src/services/users/create-user';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** Two advisors on the inbox: what one does, and what arrives, shows on the other's page by itself. */
 describe('the inbox updates live, in a browser', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    const [admin] = await svc.rt.deps.db.select().from(users).where(eq(users.email, 'admin@lumo.demo'));
+    const [admin] = await s.svc.rt.deps.db.select().from(users).where(eq(users.email, 'admin@lumo.demo'));
     await createUser(
-      { ...svc.rt.deps, actor: { id: admin!.id, name: admin!.name, role: 'admin' as const } } as Ctx,
+      { ...s.svc.rt.deps, actor: { id: admin!.id, name: admin!.name, role: 'admin' as const } } as Ctx,
       { email: 'second@lumo.demo', name: 'Basile Second', role: 'advisor', password: DEMO_PASSWORD },
     );
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
   });
 
   /** A customer posts on the demo network and the listener picks it up: a new case. */
   async function customerCase(handle: string, text: string): Promise<string> {
-    const post = await composeDemoPost(asSystem(svc.rt.deps), { handle, text });
-    await pollDueListeners(asSystem(svc.rt.deps), { force: true });
-    const [m] = await svc.rt.deps.db.select().from(mentions).where(eq(mentions.externalId, post.id));
+    const post = await composeDemoPost(asSystem(s.svc.rt.deps), { handle, text });
+    await pollDueListeners(asSystem(s.svc.rt.deps), { force: true });
+    const [m] = await s.svc.rt.deps.db.select().from(mentions).where(eq(mentions.externalId, post.id));
     if (!m?.caseId) throw new Error('no case');
     return m.caseId;
   }
 
   /** Signed in, on the inbox, with the event stream connected; marked so a reload would show. */
   async function onInbox(email: string, lang: 'en' | 'fr'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-    await signIn(page, svc.base, email, DEMO_PASSWORD);
-    await page.goto(`${svc.base}/lang/${lang}?next=${encodeURIComponent('/inbox')}`);
+    const page = await s.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    await signIn(page, s.svc.base, email, DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/lang/${lang}?next=${encodeURIComponent('/inbox')}`);
     await arm(page);
     return page;
   }
@@ -83,7 +77,7 @@ describe('the inbox updates live, in a browser', () => {
     await screenshot(basile, 'inbox-live-02-claimed-fr');
 
     // A new customer post arrives through the demo network: both inboxes list it.
-    await camille.goto(`${svc.base}/inbox`);
+    await camille.goto(`${s.svc.base}/inbox`);
     await arm(camille);
     const fresh = await customerCase('live_noor', '@lumo is there a Lumo bulb for E14 sockets?');
     await expect.poll(() => rowText(camille, fresh), live).toContain('live_noor');

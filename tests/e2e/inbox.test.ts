@@ -1,47 +1,41 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cases, mentions, replies, users } from '../../src/db/schema';
 import { asSystem, type Ctx } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
 import { pollDueListeners } from '../../src/services/listening/poll-due-listeners';
 import { createUser } from '../../src/services/users/create-user';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** The advisor's daily loop in a real browser: triage, collisions, escalation with a holding reply. */
 describe('the advisor inbox, in a browser', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    const [admin] = await svc.rt.deps.db.select().from(users).where(eq(users.email, 'admin@lumo.demo'));
+    const [admin] = await s.svc.rt.deps.db.select().from(users).where(eq(users.email, 'admin@lumo.demo'));
     await createUser(
-      { ...svc.rt.deps, actor: { id: admin!.id, name: admin!.name, role: 'admin' as const } } as Ctx,
+      { ...s.svc.rt.deps, actor: { id: admin!.id, name: admin!.name, role: 'admin' as const } } as Ctx,
       { email: 'second@lumo.demo', name: 'Basile Second', role: 'advisor', password: DEMO_PASSWORD },
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
-  });
 
   async function customerCase(handle: string, text: string): Promise<string> {
-    const post = await composeDemoPost(asSystem(svc.rt.deps), { handle, text });
-    await pollDueListeners(asSystem(svc.rt.deps), { force: true });
-    const [m] = await svc.rt.deps.db.select().from(mentions).where(eq(mentions.externalId, post.id));
+    const post = await composeDemoPost(asSystem(s.svc.rt.deps), { handle, text });
+    await pollDueListeners(asSystem(s.svc.rt.deps), { force: true });
+    const [m] = await s.svc.rt.deps.db.select().from(mentions).where(eq(mentions.externalId, post.id));
     if (!m?.caseId) throw new Error('no case');
     return m.caseId;
   }
 
   async function newPage(): Promise<Page> {
-    return browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    return s.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
   }
 
   async function french(page: Page, path: string) {
-    await page.goto(`${svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
+    await page.goto(`${s.svc.base}/lang/fr?next=${encodeURIComponent(path)}`);
   }
 
   it('triages with filters and the keyboard', async () => {
@@ -51,8 +45,8 @@ describe('the advisor inbox, in a browser', () => {
     );
     await customerCase('glad_gina', '@lumo I love my new Lumo lamp, thank you, great work!');
     const page = await newPage();
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/inbox`);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/inbox`);
     await page.selectOption('#f-sentiment', 'negative');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button[type="submit"]')]);
     expect(page.url()).toContain('sentiment=negative');
@@ -79,7 +73,7 @@ describe('the advisor inbox, in a browser', () => {
     expect(await target.getAttribute('class')).toContain('selected');
     await page.locator('h1').click();
     await Promise.all([page.waitForNavigation(), page.keyboard.press('c')]);
-    const [row] = await svc.rt.deps.db.select().from(cases).where(eq(cases.id, angry));
+    const [row] = await s.svc.rt.deps.db.select().from(cases).where(eq(cases.id, angry));
     expect(row!.assigneeId).not.toBeNull();
 
     await french(page, '/inbox?sentiment=negative');
@@ -94,9 +88,9 @@ describe('the advisor inbox, in a browser', () => {
     const caseId = await customerCase('dimmer_dora', '@lumo does the Lumo lamp work with a dimmer switch?');
     const one = await newPage();
     const two = await newPage();
-    await signIn(one, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
-    await signIn(two, svc.base, 'second@lumo.demo', DEMO_PASSWORD);
-    await one.goto(`${svc.base}/cases/${caseId}`);
+    await signIn(one, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(two, s.svc.base, 'second@lumo.demo', DEMO_PASSWORD);
+    await one.goto(`${s.svc.base}/cases/${caseId}`);
     await french(two, `/cases/${caseId}`);
     expect(await two.locator('.viewers').textContent()).toContain('Camille Advisor');
     await screenshot(two, 'inbox-05-presence-fr');
@@ -109,11 +103,11 @@ describe('the advisor inbox, in a browser', () => {
     await two.fill('#reply-body', 'Bonjour @dimmer_dora, oui, avec un variateur compatible.');
     await Promise.all([one.waitForNavigation(), one.click('form[action$="/reply"] button.btn-primary')]);
     // Let the case go back to nobody so only the staleness check stands in the way.
-    await svc.rt.deps.db.update(cases).set({ assigneeId: null }).where(eq(cases.id, caseId));
+    await s.svc.rt.deps.db.update(cases).set({ assigneeId: null }).where(eq(cases.id, caseId));
     await Promise.all([two.waitForNavigation(), two.click('form[action$="/reply"] button.btn-primary')]);
     expect(await two.locator('.notice-error').textContent()).toContain('Quelqu’un a répondu');
     await screenshot(two, 'inbox-07-double-reply-refused-fr');
-    const rows = await svc.rt.deps.db.select().from(replies).where(eq(replies.caseId, caseId));
+    const rows = await s.svc.rt.deps.db.select().from(replies).where(eq(replies.caseId, caseId));
     expect(rows.map((r) => r.body)).toEqual(['Hi @dimmer_dora, yes: any trailing-edge dimmer works.']);
     await one.close();
     await two.close();
@@ -125,7 +119,7 @@ describe('the advisor inbox, in a browser', () => {
       "@lumo bonjour, j'ai été prélevée deux fois pour Lumo+ ce mois-ci, vous pouvez vérifier ?",
     );
     const page = await newPage();
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     await french(page, `/cases/${caseId}`);
     await page.click('#escalate > summary');
     const holding = await page.inputValue('#holding-body');
@@ -136,15 +130,15 @@ describe('the advisor inbox, in a browser', () => {
       page.waitForNavigation(),
       page.click('form[action$="/escalate"] button[type="submit"]'),
     ]);
-    await svc.rt.runJob('send-replies');
-    const [r] = await svc.rt.deps.db.select().from(replies).where(eq(replies.caseId, caseId));
+    await s.svc.rt.runJob('send-replies');
+    const [r] = await s.svc.rt.deps.db.select().from(replies).where(eq(replies.caseId, caseId));
     expect(r?.kind).toBe('holding');
     expect(r?.status).toBe('sent');
-    const [c] = await svc.rt.deps.db.select().from(cases).where(eq(cases.id, caseId));
+    const [c] = await s.svc.rt.deps.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c!.status).toBe('waiting_expert');
     await page.reload();
     await screenshot(page, 'inbox-09-escalated-fr');
-    await page.goto(`${svc.base}/lang/en?next=${encodeURIComponent(`/cases/${caseId}`)}`);
+    await page.goto(`${s.svc.base}/lang/en?next=${encodeURIComponent(`/cases/${caseId}`)}`);
     await screenshot(page, 'inbox-10-escalated-en');
     await page.close();
   });

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
-import { launchBrowser, screenshot, signIn, signOut } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /**
  * The whole path through the pages, as the people who use them: the advisor triages and
@@ -11,28 +12,21 @@ import { DEMO_PASSWORD, type RunningService, startService } from './server';
  * in their thread on the demo network.
  */
 describe('a specialist question, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
   const question =
     "@lumo bonjour, client A-7731 : j'ai été prélevé deux fois pour Lumo+ en novembre, c'est normal ?";
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   it('goes from the public post to the public answer', async () => {
-    const post = await composeDemoPost(asSystem(svc.rt.deps), { handle: 'hugo_petit', text: question });
-    await svc.rt.runJob('poll-listeners');
+    const post = await composeDemoPost(asSystem(s.svc.rt.deps), { handle: 'hugo_petit', text: question });
+    await s.svc.rt.runJob('poll-listeners');
 
     // The advisor finds it in the inbox, classified, and opens it.
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/inbox');
     const row = page.locator('a.case-text', { hasText: 'A-7731' });
     await expect.poll(() => row.count()).toBe(1);
@@ -58,7 +52,7 @@ describe('a specialist question, through the pages', () => {
     await signOut(page);
 
     // The billing expert answers from their queue.
-    await signIn(page, svc.base, 'billing@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'billing@lumo.demo', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/expert');
     const q = page.locator('a', { hasText: 'A-7731' }).first();
     await expect.poll(() => q.count()).toBeGreaterThan(0);
@@ -76,7 +70,7 @@ describe('a specialist question, through the pages', () => {
     await signOut(page);
 
     // The advisor reviews the draft, edits it and approves it.
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
     await page.goto(caseUrl);
     const draft = page.locator('form[action$="/approve"] textarea[name="body"]');
     expect(await draft.inputValue()).toContain('le second prélèvement est une erreur');
@@ -88,7 +82,7 @@ describe('a specialist question, through the pages', () => {
       page.waitForNavigation(),
       page.click('form[action$="/approve"] button[type="submit"]'),
     ]);
-    await svc.rt.runJob('send-replies');
+    await s.svc.rt.runJob('send-replies');
     await page.goto(caseUrl);
     await screenshot(page, '06-case-answered');
     const body = await page.locator('main').textContent();
@@ -96,17 +90,17 @@ describe('a specialist question, through the pages', () => {
     expect(body).toMatch(/était une erreur/);
 
     // The customer sees the brand's answer under their post on the public network.
-    await page.goto(`${svc.base}/demo-network#post-${post.id}`);
+    await page.goto(`${s.svc.base}/demo-network#post-${post.id}`);
     const thread = page
       .locator(`#post-${post.id}`)
       .locator('xpath=ancestor-or-self::*[contains(@class, "thread")][1]');
     await expect.poll(() => thread.textContent()).toContain('était une erreur');
     await screenshot(page, '07-demo-network-thread');
-    await page.goto(`${svc.base}/inbox`);
+    await page.goto(`${s.svc.base}/inbox`);
     await signOut(page);
 
     // Marketing reads the report.
-    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/reports');
     expect(await page.locator('svg').count()).toBeGreaterThan(0);
     await screenshot(page, '08-marketing-report');

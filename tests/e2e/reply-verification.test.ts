@@ -1,30 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mentions, replies } from '../../src/db/schema';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** An advisor meets a reply whose outcome is unknown on its case, and settles it from the page. */
 describe('a reply that needs verification, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
   });
 
   it('shows the question and sends the reply again on request', async () => {
-    await svc.rt.runJob('poll-listeners');
-    const [target] = await svc.rt.deps.db.select().from(mentions).limit(1);
+    await s.svc.rt.runJob('poll-listeners');
+    const [target] = await s.svc.rt.deps.db.select().from(mentions).limit(1);
     expect(target?.caseId).toBeTruthy();
-    await svc.rt.deps.db.insert(replies).values({
+    await s.svc.rt.deps.db.insert(replies).values({
       id: 'rep_e2e_verify',
       caseId: target!.caseId!,
       inReplyToMentionId: target!.id,
@@ -37,8 +31,8 @@ describe('a reply that needs verification, through the pages', () => {
       lastError: 'An earlier attempt may have been posted and looking for it failed: search unavailable',
     });
 
-    await signIn(page, svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/cases/${target!.caseId}`);
+    await signIn(page, s.svc.base, 'advisor@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/cases/${target!.caseId}`);
     await page.locator('text=Was this reply posted?').scrollIntoViewIfNeeded();
     await screenshot(page, 'reply-verification-en');
     await Promise.all([

@@ -1,39 +1,33 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/services/context';
 import { composeDemoPost } from '../../src/services/demo/compose-demo-post';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** Marketing's morning: every report in both languages, a bar clicked through to its mentions, a CSV. */
 describe('the reports, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
     for (const text of [
       '@lumo my refund is late again, "third time", =HYPERLINK(1)',
       '@lumo le colis est en retard, remboursement en retard aussi',
       '@lumo love the new app update, great job',
     ]) {
-      await composeDemoPost(asSystem(svc.rt.deps), { handle: 'report_reader', text });
+      await composeDemoPost(asSystem(s.svc.rt.deps), { handle: 'report_reader', text });
     }
-    await svc.rt.runJob('poll-listeners');
-    await svc.rt.runJob('refresh-rollups');
-    browser = await launchBrowser();
-    page = await browser.newPage({
+    await s.svc.rt.runJob('poll-listeners');
+    await s.svc.rt.runJob('refresh-rollups');
+    page = await s.browser.newPage({
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
       acceptDownloads: true,
     });
-    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    await signIn(page, s.svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
   });
 
   const reports = [
@@ -46,9 +40,9 @@ describe('the reports, through the pages', () => {
 
   for (const lang of ['en', 'fr'] as const) {
     it(`opens every report in ${lang}`, async () => {
-      await page.goto(`${svc.base}/lang/${lang}?next=${encodeURIComponent('/reports')}`);
+      await page.goto(`${s.svc.base}/lang/${lang}?next=${encodeURIComponent('/reports')}`);
       for (const [name, path] of reports) {
-        const res = await page.goto(`${svc.base}${path}`);
+        const res = await page.goto(`${s.svc.base}${path}`);
         expect(res?.status(), path).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await expect.poll(() => page.locator('h1').count()).toBe(1);
@@ -60,7 +54,7 @@ describe('the reports, through the pages', () => {
   }
 
   it('clicks a bar of the sentiment chart through to its mentions, and downloads the CSV', async () => {
-    await page.goto(`${svc.base}/lang/en?next=${encodeURIComponent('/reports/sentiment?days=7')}`);
+    await page.goto(`${s.svc.base}/lang/en?next=${encodeURIComponent('/reports/sentiment?days=7')}`);
     // The last bar is today, where the posts are.
     const bars = page.locator('svg.chart a');
     await expect.poll(() => bars.count()).toBe(7);

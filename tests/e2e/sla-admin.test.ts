@@ -1,33 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, signOut } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** The SLA policies admin in a real browser, in both languages, reached from the admin menu. */
 describe('SLA policies, through the pages', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
-  beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   const lang = async (code: 'en' | 'fr') => {
     const here = new URL(page.url());
-    await page.goto(`${svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
+    await page.goto(`${s.svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
   };
 
   it('lets the admin add, refuse and edit a policy, in English and French', async () => {
-    await signIn(page, svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
+    await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
     await lang('en');
     // The admin menu holds the settings pages; the bar stays one line high.
     await page.click('.nav-menu summary');
@@ -59,7 +51,7 @@ describe('SLA policies, through the pages', () => {
     expect(await page.inputValue('#f-minPriority')).toBe('90');
     await screenshot(page, 'sla-03-errors-en');
     await lang('fr');
-    await page.goto(`${svc.base}/admin/sla`);
+    await page.goto(`${s.svc.base}/admin/sla`);
     expect(await page.locator('h1').textContent()).toBe('Niveaux de service (SLA)');
     await screenshot(page, 'sla-04-list-fr');
     await page.click('a[href^="/admin/sla/new"]');

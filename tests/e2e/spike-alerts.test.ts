@@ -1,36 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { brands, reportSpikes } from '../../src/db/schema';
-import { launchBrowser, screenshot, signIn } from './browser';
-import { DEMO_PASSWORD, type RunningService, startService } from './server';
+import { screenshot, signIn } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { useBrowserService } from './suite';
 
 /** Marketing sets when an hour is worth an alert, in both languages, and a wrong value comes back. */
 describe('spike alert thresholds, through the page', () => {
-  let svc: RunningService;
-  let browser: Browser;
+  const s = useBrowserService();
   let page: Page;
 
   beforeAll(async () => {
-    svc = await startService();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await svc?.stop();
+    page = await s.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
   const lang = async (code: 'en' | 'fr') => {
     const here = new URL(page.url());
-    await page.goto(`${svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
+    await page.goto(`${s.svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
   };
 
   it('shows, refuses and saves the thresholds', async () => {
-    const [brand] = await svc.rt.deps.db.select({ id: brands.id }).from(brands);
+    const [brand] = await s.svc.rt.deps.db.select({ id: brands.id }).from(brands);
     const form = `#brand-${brand!.id} form`;
     // Two spikes found earlier, the second one still going on an hour later.
     const spike = { brandId: brand!.id, negativeShare: 0.6, baselineMentions: 9, baselineNegativeShare: 0.1 };
-    await svc.rt.deps.db.insert(reportSpikes).values([
+    await s.svc.rt.deps.db.insert(reportSpikes).values([
       {
         ...spike,
         id: 'spk_e2e_1',
@@ -49,8 +43,8 @@ describe('spike alert thresholds, through the page', () => {
         mentions: 27,
       },
     ]);
-    await signIn(page, svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
-    await page.goto(`${svc.base}/admin/spike-alerts`);
+    await signIn(page, s.svc.base, 'marketing@lumo.demo', DEMO_PASSWORD);
+    await page.goto(`${s.svc.base}/admin/spike-alerts`);
     await lang('en');
     expect(await page.locator('h1').textContent()).toBe('Spike alerts');
     expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Alerts');
