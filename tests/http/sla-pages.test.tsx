@@ -2,48 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, slaPolicies, users } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/app';
-
-const BASE = 'http://passerelle.test';
-type Role = 'advisor' | 'expert' | 'marketing' | 'admin';
+import { roleClients } from './role-clients';
 
 /** The SLA policies of a brand, edited by the admin in pages and through the API. */
 describe('SLA policies admin', () => {
   let t: TestApp;
-  const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
-  const tokens = {} as Record<Role, string>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const r of ['advisor', 'expert', 'marketing', 'admin'] as const) {
-      sessions[r] = await t.session(r);
-      tokens[r] = await t.token(r);
-    }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const get = (path: string, who: Role = 'admin', lang = 'en') =>
-    t.app.request(`${BASE}${path}`, {
-      headers: { accept: 'text/html', cookie: `${sessions[who].cookie}; passerelle_lang=${lang}` },
-    });
-  const post = (path: string, form: [string, string][], who: Role = 'admin', lang = 'en') =>
-    t.app.request(`${BASE}${path}`, {
-      method: 'POST',
-      headers: {
-        accept: 'text/html',
-        origin: BASE,
-        cookie: `${sessions[who].cookie}; passerelle_lang=${lang}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams([['_csrf', sessions[who].csrf], ...form]).toString(),
-    });
-  const api = (method: 'GET' | 'POST', path: string, who: Role, body?: unknown) =>
-    t.app.request(`${BASE}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const { get, post, api } = roleClients(() => t);
   const policies = () => t.deps.db.select().from(slaPolicies).where(eq(slaPolicies.brandId, t.brandId));
   const userId = async (email: string) =>
     (await t.deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;

@@ -7,22 +7,17 @@ import { detectSpikes } from '../../src/services/reports/detect-spikes';
 import { refreshRollups } from '../../src/services/reports/refresh-rollups';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { makeBrand, makeBulk } from '../services/reports/fixtures';
+import { roleClients } from './role-clients';
 
-const BASE = 'http://passerelle.test';
-const roles: Role[] = ['admin', 'marketing', 'advisor', 'expert'];
+const _BASE = 'http://passerelle.test';
+const _roles: Role[] = ['admin', 'marketing', 'advisor', 'expert'];
 const day = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 let t: TestApp;
-const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
-const tokens = {} as Record<Role, string>;
 let brandId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const r of roles) {
-    sessions[r] = await t.session(r);
-    tokens[r] = await t.token(r);
-  }
   brandId = await makeBrand(t.deps.db);
   await t.deps.db.update(brands).set({ name: 'Zeta' }).where(eq(brands.id, brandId));
   await t.deps.db.insert(notificationChannels).values({
@@ -35,27 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, who: Role, lang = 'en') =>
-  t.app.request(`${BASE}${path}`, {
-    headers: { accept: 'text/html', cookie: `${sessions[who].cookie}; passerelle_lang=${lang}` },
-  });
-const post = (path: string, form: Record<string, string>, who: Role, lang = 'en') =>
-  t.app.request(`${BASE}${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'text/html',
-      origin: BASE,
-      cookie: `${sessions[who].cookie}; passerelle_lang=${lang}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ _csrf: sessions[who].csrf, ...form }).toString(),
-  });
-const api = (method: 'GET' | 'POST', path: string, who: Role, body?: unknown) =>
-  t.app.request(`${BASE}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const { get, post, api } = roleClients(() => t);
 const stored = async () =>
   (await t.deps.db.select().from(reportSettings).where(eq(reportSettings.brandId, brandId)))[0];
 

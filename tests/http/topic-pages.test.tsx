@@ -4,48 +4,20 @@ import { auditLog, topics } from '../../src/db/schema';
 import { asSystem } from '../../src/services/context';
 import { brandTopicsFor } from '../../src/services/learning/topic-models';
 import { createTestApp, type TestApp } from '../helpers/app';
-
-const BASE = 'http://passerelle.test';
-type Role = 'advisor' | 'expert' | 'marketing' | 'admin';
+import { roleClients } from './role-clients';
 
 /** The brand's topics, edited by the admin in pages and through the API, reach the classifier. */
 describe('topics of a brand', () => {
   let t: TestApp;
-  const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
-  const tokens = {} as Record<Role, string>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const r of ['advisor', 'expert', 'marketing', 'admin'] as const) {
-      sessions[r] = await t.session(r);
-      tokens[r] = await t.token(r);
-    }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const get = (path: string, who: Role = 'admin', lang = 'en') =>
-    t.app.request(`${BASE}${path}`, {
-      headers: { accept: 'text/html', cookie: `${sessions[who].cookie}; passerelle_lang=${lang}` },
-    });
-  const post = (path: string, form: Record<string, string>, who: Role = 'admin', lang = 'en') =>
-    t.app.request(`${BASE}${path}`, {
-      method: 'POST',
-      headers: {
-        accept: 'text/html',
-        origin: BASE,
-        cookie: `${sessions[who].cookie}; passerelle_lang=${lang}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ _csrf: sessions[who].csrf, ...form }).toString(),
-    });
-  const api = (method: 'GET' | 'POST', path: string, who: Role, body?: unknown) =>
-    t.app.request(`${BASE}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const { get, post, api } = roleClients(() => t);
   const topicByKey = async (key: string) =>
     (await t.deps.db.select().from(topics).where(eq(topics.key, key)))[0];
 
