@@ -1,6 +1,5 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/db/schema';
 import { auditLog, brands, notificationChannels, notifications, reportSettings } from '../../src/db/schema';
 import { asSystem } from '../../src/services/context';
 import { detectSpikes } from '../../src/services/reports/detect-spikes';
@@ -10,7 +9,6 @@ import { makeBrand, makeBulk } from '../services/reports/fixtures';
 import { roleClients } from './role-clients';
 
 const _BASE = 'http://passerelle.test';
-const _roles: Role[] = ['admin', 'marketing', 'advisor', 'expert'];
 const day = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 let t: TestApp;

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../lib/errors';
 import type { AppEnv } from '../env';
 import { translateIssueMessage } from './error-text';
+import type { MessageKey } from './i18n';
 import type { View } from './view';
 
 /** What a form held when it comes back: strings, or lists for checkboxes. */
@@ -199,6 +200,21 @@ export function CheckboxGroup({
       <Messages id={id} help={help} error={error} />
     </fieldset>
   );
+}
+
+/**
+ * Issues in a form's own words: `own` maps the service's wording to a dictionary key; any other
+ * wording goes on to the shared translation when the form shows it.
+ */
+export function translateIssues(
+  v: View,
+  issues: FieldIssue[],
+  own: Record<string, MessageKey>,
+): FieldIssue[] {
+  return issues.map((i) => {
+    const key = own[i.message];
+    return { field: i.field, message: key ? v.t(key) : i.message };
+  });
 }
 
 /**

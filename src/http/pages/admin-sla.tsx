@@ -10,18 +10,18 @@ import {
 } from '../../services/sla/list-sla-policies';
 import { createSlaPolicy, deleteSlaPolicy, updateSlaPolicy } from '../../services/sla/save-sla-policy';
 import type { AppEnv } from '../env';
-import { BrandPicker, emptyForm, type FormState, type FormValues, readFormValues } from './admin-fields';
+import {
+  BrandPicker,
+  emptyForm,
+  type FormState,
+  type FormValues,
+  readFormValues,
+  translateIssues,
+} from './admin-fields';
 import { Notice } from './components';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
-import {
-  formatHours,
-  formatMinutes,
-  newPolicyValues,
-  SlaForm,
-  translateSlaIssues,
-  valuesOf,
-} from './sla-form';
+import { formatHours, formatMinutes, newPolicyValues, SlaForm, slaIssues, valuesOf } from './sla-form';
 import { type View, viewOf } from './view';
 
 function page(c: Context<AppEnv>, v: View, title: string, body: Child, status = 200) {
@@ -37,7 +37,7 @@ function page(c: Context<AppEnv>, v: View, title: string, body: Child, status = 
 /** Field problems come back on the form (400), with everything typed; anything else is the error page's. */
 function refused(v: View, err: unknown, values: FormValues): FormState | null {
   if (!(err instanceof AppError) || err.code !== 'validation_failed') return null;
-  return { values, issues: translateSlaIssues(v, err.issues) };
+  return { values, issues: translateIssues(v, err.issues, slaIssues) };
 }
 
 type Listed = SlaPolicyRow & { backupName: string | null };

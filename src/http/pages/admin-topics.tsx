@@ -5,11 +5,18 @@ import { listBrands } from '../../services/admin/list-brands';
 import { getTopic, listTopics, type TopicRow } from '../../services/topics/list-topics';
 import { archiveTopic, createTopic, updateTopic } from '../../services/topics/save-topic';
 import type { AppEnv } from '../env';
-import { BrandPicker, emptyForm, type FormState, type FormValues, readFormValues } from './admin-fields';
+import {
+  BrandPicker,
+  emptyForm,
+  type FormState,
+  type FormValues,
+  readFormValues,
+  translateIssues,
+} from './admin-fields';
 import { CsrfField, Notice } from './components';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
-import { TopicForm, translateTopicIssues } from './topic-form';
+import { TopicForm, topicIssues } from './topic-form';
 import { type View, viewOf } from './view';
 
 const str = (values: FormValues, name: string) => {
@@ -50,7 +57,7 @@ function page(c: Context<AppEnv>, v: View, title: string, body: Child, status = 
 /** Field problems come back on the form (400); anything else is the error page's. */
 function refused(v: View, err: unknown, values: FormValues): FormState | null {
   if (!(err instanceof AppError) || err.code !== 'validation_failed') return null;
-  return { values, issues: translateTopicIssues(v, err.issues) };
+  return { values, issues: translateIssues(v, err.issues, topicIssues) };
 }
 
 function TopicRowView({ v, t }: { v: View; t: TopicRow }) {

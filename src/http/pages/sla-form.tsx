@@ -1,4 +1,3 @@
-import type { FieldIssue } from '../../lib/errors';
 import type { SlaPolicyRow } from '../../services/sla/list-sla-policies';
 import {
   CheckboxGroup,
@@ -15,7 +14,7 @@ import type { MessageKey } from './i18n';
 import type { View } from './view';
 
 /** The services' English words for an SLA field's problem, and the page's key for them. */
-const slaIssues: Record<string, MessageKey> = {
+export const slaIssues: Record<string, MessageKey> = {
   'must be a whole number': 'issue.wholeNumber',
   'must be between 0 and 100': 'issue.priorityRange',
   'must be between 1 minute and 720 hours': 'issue.targetRange',
@@ -28,13 +27,6 @@ const slaIssues: Record<string, MessageKey> = {
   'choose a user from the list': 'issue.backupUser',
   'this brand already has a policy from this priority': 'issue.priorityTaken',
 };
-
-export function translateSlaIssues(v: View, issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((i) => {
-    const key = slaIssues[i.message];
-    return { field: i.field, message: key ? v.t(key) : i.message };
-  });
-}
 
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 

@@ -1,12 +1,11 @@
 import type { Child } from 'hono/jsx';
-import type { FieldIssue } from '../../lib/errors';
 import { errorOf, FormErrors, type FormState, fieldValue, TextField } from './admin-fields';
 import { CsrfField } from './components';
 import type { MessageKey } from './i18n';
 import type { View } from './view';
 
 /** The services' English words for a topic field's problem, and the page's key for them. */
-const topicIssues: Record<string, MessageKey> = {
+export const topicIssues: Record<string, MessageKey> = {
   'another topic of this brand has this key': 'issue.topicKeyTaken',
   'is reserved by the classifier': 'issue.topicKeyReserved',
   'lower-case letters, digits, - and _ only': 'issue.slug',
@@ -19,15 +18,6 @@ const topicIssues: Record<string, MessageKey> = {
   'give at least one example or keyword': 'issue.exampleOrKeyword',
   'a topic for specialists needs the skill that answers it': 'issue.skillNeeded',
 };
-
-/** Topic issues in the reader's language; other wording goes on to the shared translation. */
-export function translateTopicIssues(v: View, issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((i) => {
-    const key = topicIssues[i.message];
-    // `examples.3` is a line of the examples field: the form shows it on the field.
-    return { field: i.field, message: key ? v.t(key) : i.message };
-  });
-}
 
 function TextArea({
   v,
