@@ -18,10 +18,13 @@ describe('SLA policies, through the pages', () => {
     await page.goto(`${s.svc.base}/lang/${code}?next=${encodeURIComponent(here.pathname + here.search)}`);
   };
 
+  const headerHeight = async () => (await page.locator('.top-inner').boundingBox())?.height ?? 0;
+
   it('lets the admin add, refuse and edit a policy, in English and French', async () => {
     await signIn(page, s.svc.base, 'admin@lumo.demo', DEMO_PASSWORD);
     await lang('en');
     // The admin menu holds the settings pages; the bar stays one line high.
+    expect(await headerHeight()).toBeLessThan(60);
     await page.click('.nav-menu summary');
     await screenshot(page, 'sla-01-menu-en');
     // The menu closes on Escape and on a click elsewhere, as menus do.
@@ -53,6 +56,8 @@ describe('SLA policies, through the pages', () => {
     await lang('fr');
     await page.goto(`${s.svc.base}/admin/sla`);
     expect(await page.locator('h1').textContent()).toBe('Niveaux de service (SLA)');
+    // The admin's header, the longest, holds on one line in French as well.
+    expect(await headerHeight()).toBeLessThan(60);
     await screenshot(page, 'sla-04-list-fr');
     await page.click('a[href^="/admin/sla/new"]');
     await page.fill('#f-minPriority', '90');

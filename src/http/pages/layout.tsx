@@ -118,11 +118,11 @@ function Header({ v, active }: { v: View; active?: NavKey }) {
         ) : null}
         <div class="who">
           {actor ? (
-            <span>
+            <span class="who-name">
               <a href="/preferences" title={v.t('prefs.link')}>
                 {actor.name}
-              </a>{' '}
-              <span class="role">· {v.label('role', actor.role)}</span>
+              </a>
+              <span class="role">{v.label('role', actor.role)}</span>
             </span>
           ) : null}
           <LanguageSwitch v={v} />

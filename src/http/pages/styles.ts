@@ -40,7 +40,10 @@ a:hover { text-decoration-thickness: 2px; }
 .nav-menu-list a { padding: 9px 14px; border-bottom: 0; border-left: 3px solid transparent; white-space: nowrap; }
 .nav-menu-list a[aria-current="page"] { border-left-color: #6ea8fe; border-bottom-color: transparent; }
 .who { margin-left: auto; display: flex; align-items: center; gap: 14px; font-size: 13px; }
-.who .role { color: #9fb0c2; }
+.who { white-space: nowrap; }
+/* Name over role: French labels are long, and one header line must hold the nav at 1280 px. */
+.who-name { display: flex; flex-direction: column; line-height: 1.25; }
+.who .role { color: #9fb0c2; font-size: 11.5px; }
 .lang { display: flex; gap: 2px; }
 .lang a { color: #c5d0dc; text-decoration: none; padding: 2px 6px; border-radius: 3px; font-size: 12px; }
 .lang a[aria-current="true"] { background: #3a4858; color: #fff; }
