@@ -123,6 +123,13 @@ export interface TextLimits {
   measure(text: string): number;
 }
 
+/** Limits an account's own server sets where the network lets it (a Mastodon instance's). */
+export interface PostingLimits {
+  maxCharacters: number;
+  /** What a link counts for, whatever its length. */
+  charactersReservedPerUrl: number;
+}
+
 export interface Connector {
   readonly network: NetworkId;
   /** False for read-only sources (RSS, Hacker News): the inbox says so before anyone writes. */
@@ -152,6 +159,11 @@ export interface Connector {
    * posts that mention the brand; read-only sources answer nothing). Pure: no network call.
    */
   checkReply(post: { text: string; raw: unknown }, account: AccountRef | null): ReplyCheck;
+  /**
+   * Reads the limits the account's server sets, for networks where each server sets its own
+   * (Mastodon). The caller stores them and builds the account's connectors with them.
+   */
+  readPostingLimits?(): Promise<PostingLimits>;
 }
 
 /** Options every connector factory accepts besides its own. */

@@ -17,6 +17,7 @@ import {
   type Mention,
   type PollInput,
   type PollResult,
+  type PostingLimits,
   type RateLimitState,
   type ReplyInput,
   type ReplyResult,
@@ -66,10 +67,6 @@ export interface MastodonConnectorOptions extends ConnectorOptions {
   includeFilteredNotifications?: boolean;
 }
 
-export interface MastodonLimits {
-  maxCharacters: number;
-  charactersReservedPerUrl: number;
-}
 
 /**
  * Credentials (`AccountRef.credentials`):
@@ -540,6 +537,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
     findReply,
     rateLimit: () => ({ ...lastRateLimit }),
     checkReply,
+    readPostingLimits: () => fetchMastodonLimits(options),
   };
 }
 
@@ -547,7 +545,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Conn
  * The instance's own limits, from `GET /api/v2/instance` (Mastodon 4.0+), falling back to
  * `/api/v1/instance` for older servers and forks. Pass them to createMastodonConnector.
  */
-export async function fetchMastodonLimits(options: ConnectorOptions): Promise<MastodonLimits> {
+export async function fetchMastodonLimits(options: ConnectorOptions): Promise<PostingLimits> {
   const base = instanceUrl(options.baseUrl);
   const get = (path: string) =>
     requestJson({

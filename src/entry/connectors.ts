@@ -42,7 +42,11 @@ export function connectorFactory(opts: ConnectorFactoryOptions): ConnectorFactor
       case 'mastodon':
         if (!target.baseUrl)
           throw new AppError('validation_failed', 'A Mastodon account needs the URL of its instance');
-        return createMastodonConnector(common);
+        return createMastodonConnector({
+          ...common,
+          maxCharacters: target.postingLimits?.maxCharacters,
+          charactersReservedPerUrl: target.postingLimits?.charactersReservedPerUrl,
+        });
       case 'bluesky':
         return createBlueskyConnector(common);
       case 'rss':
@@ -55,7 +59,8 @@ export function connectorFactory(opts: ConnectorFactoryOptions): ConnectorFactor
     }
   };
   return (network, target) => {
-    const key = `${network}|${target.key}|${target.baseUrl ?? ''}|${JSON.stringify(target.credentials)}`;
+    const limits = target.postingLimits;
+    const key = `${network}|${target.key}|${target.baseUrl ?? ''}|${JSON.stringify(target.credentials)}|${limits ? `${limits.maxCharacters}/${limits.charactersReservedPerUrl}` : ''}`;
     let connector = cache.get(key);
     if (!connector) {
       connector = build(network, target);

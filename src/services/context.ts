@@ -1,4 +1,4 @@
-import type { Connector, NetworkId } from '../../connectors/types';
+import type { Connector, NetworkId, PostingLimits } from '../../connectors/types';
 import type { Classifier } from '../classify';
 import type { Db } from '../db/client';
 import type { Role } from '../db/schema';
@@ -21,6 +21,8 @@ export interface ConnectorTarget {
   key: string;
   baseUrl: string | null;
   credentials: Record<string, string> | null;
+  /** The account's server's own limits, as stored; the network's defaults when absent. */
+  postingLimits?: PostingLimits | null;
   onCredentialsRotated?: (credentials: Record<string, string>) => Promise<void>;
 }
 

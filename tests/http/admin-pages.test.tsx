@@ -181,6 +181,51 @@ describe('admin connections pages', () => {
       expect(html).toContain('Credentials are never sent back to the browser: enter them again.');
     });
 
+    it('reads a Mastodon instance’s limit when connecting, shows it, and reads it again on demand', async () => {
+      // This app has no network: the instance cannot be read, and the admin is told what applies.
+      const res = await post('/admin/accounts', {
+        brandId: t.brandId,
+        network: 'mastodon',
+        handle: '@lumo_limits',
+        baseUrl: 'https://mastodon.example',
+        cred_mastodon_accessToken: 'token-limits',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/admin/connections?done=account_limits_unread');
+      const [row] = await t.deps.db
+        .select()
+        .from(networkAccounts)
+        .where(eq(networkAccounts.handle, 'lumo_limits'));
+      expect(row!.postingLimits).toBeNull();
+      const html = await page('/admin/connections?done=account_limits_unread');
+      expect(html).toContain('did not give its limit on characters per post: 500 is assumed');
+      expect(html).toContain('The instance’s limit is not read yet: 500 characters per post assumed.');
+      expect(html).toContain(`action="/admin/accounts/${row!.id}/limits"`);
+
+      const again = await post(`/admin/accounts/${row!.id}/limits`, {});
+      expect(again.status).toBe(303);
+      expect(again.headers.get('location')).toBe(`/admin/connections?done=limits_unread#account-${row!.id}`);
+      expect(await post(`/admin/accounts/${row!.id}/limits`, {}, 'advisor')).toHaveProperty('status', 403);
+
+      // As stored by a read that succeeded (the read itself: tests/services/admin/posting-limits).
+      await t.deps.db
+        .update(networkAccounts)
+        .set({
+          postingLimits: {
+            maxCharacters: 5000,
+            charactersReservedPerUrl: 23,
+            readAt: '2026-11-20T08:30:00Z',
+          },
+        })
+        .where(eq(networkAccounts.id, row!.id));
+      expect(await page('/admin/connections')).toContain('5,000 characters per post on this instance (read');
+      // Networks with one limit for everyone show nothing of the kind.
+      const x = (await page('/admin/connections'))
+        .split(`id="account-${await demoAccountId()}"`)[1]!
+        .split('</tr>')[0];
+      expect(x).not.toContain('characters per post');
+    });
+
     it('says when the account is already connected', async () => {
       const form = { brandId: t.brandId, network: 'reddit', handle: 'lumo_reddit' };
       expect((await post('/admin/accounts', form)).status).toBe(303);

@@ -1,3 +1,4 @@
+import { rereadPostingLimits } from '../../services/accounts/read-posting-limits';
 import { addChannel, channelInput } from '../../services/admin/add-channel';
 import { connectAccount, connectAccountInput } from '../../services/admin/connect-account';
 import { createListener, listenerInput } from '../../services/admin/create-listener';
@@ -24,6 +25,15 @@ export const adminRoutes: ApiRoute[] = [
     body: connectAccountInput,
     status: 201,
     handler: (c, { body }) => connectAccount(c.get('ctx'), body),
+  },
+  {
+    method: 'post',
+    path: '/admin/accounts/:id/posting-limits',
+    summary:
+      "Read again the limits the account's own server sets (a Mastodon instance's characters per post)",
+    tag: 'admin',
+    roles: 'admin',
+    handler: (c) => rereadPostingLimits(c.get('ctx'), c.req.param('id')!),
   },
   {
     method: 'post',

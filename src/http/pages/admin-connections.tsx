@@ -1,5 +1,5 @@
 import type { costPerPostRead, listConnections } from '../../services/admin/list-connections';
-import { Badge } from './components';
+import { Badge, CsrfField } from './components';
 import { formatDateTime, formatInterval, formatUsd } from './i18n';
 import { displayHandle, type View } from './view';
 
@@ -193,6 +193,9 @@ export function AccountsSection({ v, rows, zones }: { v: View; rows: Account[]; 
                     ) : (
                       <span class="muted">{v.t('admin.baseUrlDefault')}</span>
                     )}
+                    {a.readsPostingLimits ? (
+                      <PostingLimitsNote v={v} a={a} zone={zones.of(a.brandId)} />
+                    ) : null}
                   </td>
                   <td class="nowrap">
                     {a.hasCredentials ? (
@@ -211,6 +214,27 @@ export function AccountsSection({ v, rows, zones }: { v: View; rows: Account[]; 
         </div>
       )}
     </section>
+  );
+}
+
+/** The instance's own limit on characters per post, and a way to read it again. */
+function PostingLimitsNote({ v, a, zone }: { v: View; a: Account; zone: string }) {
+  const limits = a.postingLimits;
+  return (
+    <div class="small muted posting-limits">
+      {limits
+        ? v.t('admin.limitsRead', {
+            n: limits.maxCharacters.toLocaleString(v.locale),
+            time: formatDateTime(v.locale, new Date(limits.readAt), zone),
+          })
+        : v.t('admin.limitsUnread')}{' '}
+      <form method="post" action={`/admin/accounts/${encodeURIComponent(a.id)}/limits`} class="inline">
+        <CsrfField v={v} />
+        <button type="submit" class="btn-small">
+          {v.t('admin.limitsReread')}
+        </button>
+      </form>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AppError, statusOf } from '../../lib/errors';
+import { rereadPostingLimits } from '../../services/accounts/read-posting-limits';
 import { addChannel } from '../../services/admin/add-channel';
 import { connectAccount } from '../../services/admin/connect-account';
 import { createListener } from '../../services/admin/create-listener';
@@ -154,8 +155,9 @@ export function adminPages(): Hono<AppEnv> {
     const ctx = c.get('ctx');
     const values = await readFormValues(c);
     const network = text(values, 'network');
+    let connected: Awaited<ReturnType<typeof connectAccount>>;
     try {
-      await connectAccount(ctx, {
+      connected = await connectAccount(ctx, {
         brandId: text(values, 'brandId'),
         network,
         handle: text(values, 'handle'),
@@ -177,7 +179,16 @@ export function adminPages(): Hono<AppEnv> {
         refused.status,
       );
     }
-    return c.redirect('/admin/connections?done=account_connected', 303);
+    const done =
+      connected.postingLimits.status === 'network-wide'
+        ? 'account_connected'
+        : `account_limits_${connected.postingLimits.status}`;
+    return c.redirect(`/admin/connections?done=${done}`, 303);
+  });
+
+  app.post('/admin/accounts/:id/limits', admin, async (c) => {
+    const read = await rereadPostingLimits(c.get('ctx'), c.req.param('id'));
+    return c.redirect(`/admin/connections?done=limits_${read.status}#account-${c.req.param('id')}`, 303);
   });
 
   const listenerPage = async (

@@ -6,6 +6,13 @@ export const adminEn = {
   'nav.connections': 'Connections',
 
   'done.account_connected': 'The account is connected. Its health shows below after the first poll or reply.',
+  'done.account_limits_read':
+    'The account is connected, and its instance’s limit on characters per post is read (below).',
+  'done.account_limits_unread':
+    'The account is connected, but its instance did not give its limit on characters per post: 500 is assumed until it is read again (below).',
+  'done.limits_read': 'The instance’s limit on characters per post is read again.',
+  'done.limits_unread':
+    'The instance did not give its limit on characters per post; what was known before still applies.',
   'done.listener_created': 'The listener is added: its first poll runs within a minute.',
   'done.channel_added': 'The channel is added and a test message is on its way: its health shows below.',
 
@@ -59,6 +66,9 @@ export const adminEn = {
   'admin.colTarget': 'Sends to',
   'admin.colAudiences': 'Audiences',
   'admin.baseUrlDefault': 'official host',
+  'admin.limitsRead': '{n} characters per post on this instance (read {time})',
+  'admin.limitsUnread': 'The instance’s limit is not read yet: 500 characters per post assumed.',
+  'admin.limitsReread': 'Read again',
   'admin.credentialsStored': 'stored (encrypted)',
   'admin.credentialsNone': 'none',
   'admin.userId': 'id {id}',

@@ -6,6 +6,13 @@ export const adminFr: Record<AdminMessageKey, string> = {
 
   'done.account_connected':
     'Le compte est connecté. Son état s’affiche ci-dessous après la première collecte ou réponse.',
+  'done.account_limits_read':
+    'Le compte est connecté et la limite de caractères par message de son instance est lue (ci-dessous).',
+  'done.account_limits_unread':
+    'Le compte est connecté, mais son instance n’a pas donné sa limite de caractères par message : 500 sont supposés jusqu’à une nouvelle lecture (ci-dessous).',
+  'done.limits_read': 'La limite de caractères par message de l’instance est relue.',
+  'done.limits_unread':
+    'L’instance n’a pas donné sa limite de caractères par message ; ce qui était connu reste en vigueur.',
   'done.listener_created': 'L’écoute est ajoutée : sa première collecte a lieu dans la minute.',
   'done.channel_added':
     'Le canal est ajouté et un message de test est en route : son état s’affiche ci-dessous.',
@@ -61,6 +68,9 @@ export const adminFr: Record<AdminMessageKey, string> = {
   'admin.colTarget': 'Destination',
   'admin.colAudiences': 'Destinataires',
   'admin.baseUrlDefault': 'hôte officiel',
+  'admin.limitsRead': '{n} caractères par message sur cette instance (lu le {time})',
+  'admin.limitsUnread': 'La limite de l’instance n’est pas encore lue : 500 caractères par message supposés.',
+  'admin.limitsReread': 'Relire',
   'admin.credentialsStored': 'enregistrés (chiffrés)',
   'admin.credentialsNone': 'aucun',
   'admin.userId': 'id {id}',

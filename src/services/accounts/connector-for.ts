@@ -30,6 +30,7 @@ export async function connectorFor(
     key: account ? `account:${account.id}` : `network:${network}`,
     baseUrl: account?.baseUrl ?? null,
     credentials,
+    postingLimits: account?.postingLimits ?? null,
     onCredentialsRotated: account
       ? async (rotated) => {
           const sealed = await ctx.secrets.seal(JSON.stringify(rotated));

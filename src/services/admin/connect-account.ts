@@ -3,6 +3,7 @@ import { withTransaction } from '../../db/client';
 import { networkAccounts } from '../../db/schema';
 import { networks } from '../../db/schema/columns';
 import { ConflictError } from '../../lib/errors';
+import { readPostingLimits } from '../accounts/read-posting-limits';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
@@ -38,7 +39,11 @@ export const connectAccountInput = z
     }
   });
 
-/** Stores the brand's account; credentials are sealed with AES-GCM and never written in the audit log. */
+/**
+ * Stores the brand's account; credentials are sealed with AES-GCM and never written in the audit log.
+ * Then, once committed, reads the limits the account's own server sets (a Mastodon instance's), so
+ * the first answer is already counted against them.
+ */
 export async function connectAccount(ctx: Ctx, raw: unknown) {
   requireActor(ctx, 'connections.manage');
   const data = validate(connectAccountInput, raw);
@@ -46,7 +51,7 @@ export async function connectAccount(ctx: Ctx, raw: unknown) {
     data.credentials && Object.keys(data.credentials).length > 0
       ? await ctx.secrets.seal(JSON.stringify(data.credentials))
       : null;
-  return withTransaction(ctx.db, async (tx) => {
+  const account = await withTransaction(ctx.db, async (tx) => {
     const id = ctx.ids('acc');
     const rows = await tx
       .insert(networkAccounts)
@@ -60,11 +65,7 @@ export async function connectAccount(ctx: Ctx, raw: unknown) {
         credentials: sealed,
       })
       .onConflictDoNothing()
-      .returning({
-        id: networkAccounts.id,
-        network: networkAccounts.network,
-        handle: networkAccounts.handle,
-      });
+      .returning();
     if (!rows[0]) throw new ConflictError(`@${data.handle} is already connected on ${data.network}`);
     await audit(tx, ctx, {
       action: 'account.connected',
@@ -78,4 +79,6 @@ export async function connectAccount(ctx: Ctx, raw: unknown) {
     });
     return rows[0];
   });
+  const postingLimits = await readPostingLimits(ctx, account);
+  return { id: account.id, network: account.network, handle: account.handle, postingLimits };
 }

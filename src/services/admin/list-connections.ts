@@ -1,5 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { brands, listeners, listenerUsage, networkAccounts, notificationChannels } from '../../db/schema';
+import { serverLimitedNetworks } from '../../domain/networks';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 
@@ -41,6 +42,7 @@ export async function listConnections(ctx: Ctx) {
       brandName,
       hasCredentials: credentials !== null,
       healthy: a.consecutiveFailures === 0,
+      readsPostingLimits: serverLimitedNetworks.has(a.network),
     })),
     listeners: listenerRows.map(({ listener: l, brandName }) => {
       const u = usageBy.get(l.id);

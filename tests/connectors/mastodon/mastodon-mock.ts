@@ -246,6 +246,11 @@ export async function startMastodonMock(): Promise<MastodonMock> {
       const input = body as { status?: string; in_reply_to_id?: string; visibility?: string } | null;
       const text = input?.status ?? '';
       if (text.trim() === '') return send(res, 422, { error: "Validation failed: Text can't be blank" });
+      if (Array.from(text).length > mock.maxCharacters) {
+        return send(res, 422, {
+          error: `Validation failed: Text character limit of ${mock.maxCharacters} exceeded`,
+        });
+      }
       const parent = statuses.find((s) => s.id === input?.in_reply_to_id);
       if (input?.in_reply_to_id && !parent) return send(res, 404, { error: 'Record not found' });
       const visibility = (input?.visibility ?? 'public') as StatusFixture['visibility'];

@@ -1,0 +1,1 @@
+ALTER TABLE "network_accounts" ADD COLUMN "posting_limits" jsonb;
