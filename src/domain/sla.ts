@@ -9,6 +9,11 @@ export interface BusinessHours {
   /** Minutes after local midnight. */
   startMinute: number;
   endMinute: number;
+  /**
+   * Days the team is closed though they are working days: "2026-12-25" once, "12-25" every year,
+   * local dates in `timeZone`.
+   */
+  closedDays?: readonly string[];
 }
 
 interface LocalDay {
@@ -72,14 +77,25 @@ function isoWeekday(day: LocalDay): number {
   return w === 0 ? 7 : w;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Whether the team works that local day: a working weekday that is not a closed day. */
+function isOpenDay(day: LocalDay, hours: BusinessHours, closed: ReadonlySet<string>): boolean {
+  if (!hours.workDays.includes(isoWeekday(day))) return false;
+  if (closed.size === 0) return true;
+  const monthDay = `${pad(day.m)}-${pad(day.d)}`;
+  return !closed.has(monthDay) && !closed.has(`${day.y}-${monthDay}`);
+}
+
 function nextDay(day: LocalDay): LocalDay {
   const n = new Date(Date.UTC(day.y, day.m - 1, day.d + 1));
   return { y: n.getUTCFullYear(), m: n.getUTCMonth() + 1, d: n.getUTCDate() };
 }
 
 /**
- * The instant `minutes` business minutes after `start`: time outside working hours and days does
- * not count. Hours that are never open (no work days, or start >= end) count as always open.
+ * The instant `minutes` business minutes after `start`: time outside working hours and days, and
+ * closed days, does not count. Hours that are never open (no work days, or start >= end) count as
+ * always open.
  */
 export function addBusinessMinutes(start: Date, minutes: number, hours: BusinessHours): Date {
   if (hours.workDays.length === 0 || hours.startMinute >= hours.endMinute) {
@@ -89,10 +105,11 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
   let day: LocalDay = { y: p.y, m: p.m, d: p.d };
   const cursor = start.getTime();
   let remaining = Math.max(0, minutes) * 60_000;
+  const closed = new Set(hours.closedDays ?? []);
   // Real elapsed time inside each day's opening hours, so a night that loses or gains an hour to
   // daylight saving counts what it really lasts. Bounded: ten years of days is far beyond any target.
   for (let i = 0; i < 3700; i++) {
-    if (hours.workDays.includes(isoWeekday(day))) {
+    if (isOpenDay(day, hours, closed)) {
       const opens = localToInstant(day, hours.startMinute, hours.timeZone).getTime();
       const closes =
         hours.endMinute >= 1440

@@ -38,6 +38,31 @@ describe('addBusinessMinutes', () => {
     );
   });
 
+  it('skips closed days: a date once, a month-day every year', () => {
+    const holidays = { ...paris, closedDays: ['2026-12-24', '12-25'] };
+    // Wednesday 23 Dec 2026, 17:30 Paris + 60: 30 on Wednesday; Thursday 24 (once) and Friday 25
+    // (every year) closed, then the weekend -> Monday 28 Dec, 09:30 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-12-23T16:30:00Z'), 60, holidays))).toBe(
+      '2026-12-28T08:30:00.000Z',
+    );
+    // The one-off date is a working day the next year; 12-25 is closed again.
+    expect(iso(addBusinessMinutes(new Date('2027-12-23T16:30:00Z'), 60, holidays))).toBe(
+      '2027-12-24T08:30:00.000Z',
+    );
+    expect(iso(addBusinessMinutes(new Date('2027-12-24T16:30:00Z'), 60, holidays))).toBe(
+      '2027-12-27T08:30:00.000Z',
+    );
+  });
+
+  it('reads closed days as local dates of the policy’s zone', () => {
+    // 1 January 2027 starts at 23:00Z on 31 December in Paris: 30 minutes before, the case is still
+    // in a working 31 December evening, but counting only starts again on Monday 4 January.
+    const hours = { ...paris, startMinute: 0, endMinute: 1440, closedDays: ['01-01'] };
+    expect(iso(addBusinessMinutes(new Date('2026-12-31T22:30:00Z'), 60, hours))).toBe(
+      '2027-01-03T23:30:00.000Z',
+    );
+  });
+
   it('a case posted on Saturday counts from Monday morning', () => {
     expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 120, paris))).toBe(
       '2026-11-23T10:00:00.000Z',

@@ -93,6 +93,7 @@ describe('SLA policies admin', () => {
       timeZone: 'Europe/Pariss',
       reminderMinutes: '5000',
       workDays: '',
+      closedDays: '12-25\n2026-02-30, 25/12',
     });
     const en = await post(`/admin/sla?brand=${t.brandId}`, bad);
     expect(en.status).toBe(400);
@@ -103,16 +104,21 @@ describe('SLA policies admin', () => {
       'choose at least one working day',
       'must be between 0 and 1,440 minutes',
       'the resolution target cannot be shorter than the first response',
+      'write each date as 2026-12-25, or 12-25 for every year',
     ]) {
       expect(html, text).toContain(text);
     }
     expect(html).toContain('value="Europe/Pariss"');
     expect(html).toContain('value="9h"');
     expect(html).toContain('value="5000"');
+    expect(html).toContain('>12-25\n2026-02-30, 25/12</textarea>');
+    // One message for the field, however many of its dates are wrong.
+    expect(html.match(/write each date as/g)).toHaveLength(2); // the summary and the field
     const fr = await (await post(`/admin/sla?brand=${t.brandId}`, bad, 'admin', 'fr')).text();
     expect(fr).toContain('n’est pas un fuseau horaire connu');
     expect(fr).toContain('choisissez au moins un jour ouvré');
     expect(fr).toContain('doit être une heure comme 09:00');
+    expect(fr).toContain('écrivez chaque date comme 2026-12-25, ou 12-25 pour chaque année');
     // A threshold the brand already has is refused on its field, not as a server error.
     const taken = await post(`/admin/sla?brand=${t.brandId}`, form({ minPriority: '40' }), 'admin', 'fr');
     expect(taken.status).toBe(400);
@@ -122,7 +128,10 @@ describe('SLA policies admin', () => {
 
   it('creates, edits and deletes a policy through the pages, with audit rows', async () => {
     const backup = await userId('billing@lumo.demo');
-    const created = await post(`/admin/sla?brand=${t.brandId}`, form({ backupUserId: backup }));
+    const created = await post(
+      `/admin/sla?brand=${t.brandId}`,
+      form({ backupUserId: backup, closedDays: '12-25\r\n2026-12-24, 01-01 12-25' }),
+    );
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toContain('done=sla_created');
     const row = (await policies()).find((p) => p.minPriority === 85)!;
@@ -135,10 +144,14 @@ describe('SLA policies admin', () => {
       timeZone: 'America/Montreal',
       reminderMinutes: 10,
       backupUserId: backup,
+      closedDays: ['01-01', '12-25', '2026-12-24'],
     });
+    const listed = await (await get(`/admin/sla?brand=${t.brandId}`, 'admin')).text();
+    expect(listed).toContain('08:30–19:00 · 3 closed days');
     const edit = await (await get(`/admin/sla/${row.id}/edit`, 'admin', 'fr')).text();
     expect(edit).toContain('value="08:30"');
     expect(edit).toContain('value="America/Montreal"');
+    expect(edit).toContain('>01-01\n12-25\n2026-12-24</textarea>');
     const saved = await post(
       `/admin/sla/${row.id}`,
       form({
@@ -152,6 +165,7 @@ describe('SLA policies admin', () => {
     expect(saved.status).toBe(303);
     const after = (await policies()).find((p) => p.id === row.id)!;
     expect(after).toMatchObject({
+      closedDays: [],
       minPriority: 86,
       timeZone: null,
       workEndMinute: 1440,

@@ -71,6 +71,8 @@ export const slaPolicies = pgTable(
     workDays: integer('work_days').array().notNull().default([1, 2, 3, 4, 5]),
     workStartMinute: integer('work_start_minute').notNull().default(540),
     workEndMinute: integer('work_end_minute').notNull().default(1080),
+    /** Holidays: "2026-12-25" once or "12-25" every year, read in the policy's time zone. */
+    closedDays: text('closed_days').array().notNull().default([]),
     /** IANA zone the business hours are read in; null means the brand's own time zone. */
     timeZone: text('time_zone'),
     /** How long before a due time the assignee is reminded. */

@@ -81,6 +81,7 @@ export function TextField({
   placeholder,
   keepValue = true,
   when,
+  rows,
 }: {
   v: View;
   s: FormState;
@@ -96,9 +97,31 @@ export function TextField({
   keepValue?: boolean;
   /** Shown only for these values of the page's switch (see app.js); always shown without script. */
   when?: string;
+  /** A text area of this many lines instead of one line. */
+  rows?: number;
 }) {
   const id = fieldId(name);
   const error = errorOf(v, s, name);
+  if (rows) {
+    return (
+      <div class="field" data-when={when}>
+        <Label v={v} id={id} text={label} optional={optional} />
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          required={required}
+          placeholder={placeholder}
+          spellcheck={false}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, help, error)}
+        >
+          {fieldValue(s, name)}
+        </textarea>
+        <Messages id={id} help={help} error={error} />
+      </div>
+    );
+  }
   return (
     <div class="field" data-when={when}>
       <Label v={v} id={id} text={label} optional={optional} />

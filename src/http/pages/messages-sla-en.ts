@@ -44,6 +44,11 @@ export const slaEn = {
   'sla.workStart': 'Opens at',
   'sla.workEnd': 'Closes at',
   'sla.hoursHelp': 'Local time, the same hours on each working day; 24:00 closes at midnight.',
+  'sla.closedDays': 'Closed days (holidays)',
+  'sla.closedDaysHelp':
+    'No target runs on these days. One date per line: 2026-12-24 once, or 12-25 every year.',
+  'sla.closedCount': '{n} closed days',
+  'sla.closedOne': '1 closed day',
   'sla.timeZone': 'Time zone',
   'sla.timeZoneHelp':
     'An IANA name such as Europe/Paris or America/Montreal. Leave empty for the brand’s ({zone}).',
@@ -87,6 +92,8 @@ export const slaEn = {
   'issue.timeZone': 'is not a known time zone (e.g. Europe/Paris)',
   'issue.reminderRange': 'must be between 0 and 1,440 minutes',
   'issue.backupUser': 'choose a user from the list',
+  'issue.closedDay': 'write each date as 2026-12-25, or 12-25 for every year',
+  'issue.closedDays': 'at most 100 closed days',
   'issue.priorityTaken': 'this brand already has a policy from this priority',
 };
 

@@ -43,6 +43,11 @@ export const slaFr: Record<SlaMessageKey, string> = {
   'sla.workStart': 'Ouverture',
   'sla.workEnd': 'Fermeture',
   'sla.hoursHelp': 'Heure locale, les mêmes horaires chaque jour ouvré ; 24:00 ferme à minuit.',
+  'sla.closedDays': 'Jours de fermeture (fériés)',
+  'sla.closedDaysHelp':
+    'Aucun délai ne court ces jours-là. Une date par ligne : 2026-12-24 une fois, ou 12-25 chaque année.',
+  'sla.closedCount': '{n} jours de fermeture',
+  'sla.closedOne': '1 jour de fermeture',
   'sla.timeZone': 'Fuseau horaire',
   'sla.timeZoneHelp':
     'Un nom IANA comme Europe/Paris ou America/Montreal. Laisser vide pour celui de la marque ({zone}).',
@@ -90,5 +95,7 @@ export const slaFr: Record<SlaMessageKey, string> = {
   'issue.timeZone': 'n’est pas un fuseau horaire connu (par ex. Europe/Paris)',
   'issue.reminderRange': 'doit être entre 0 et 1 440 minutes',
   'issue.backupUser': 'choisissez une personne dans la liste',
+  'issue.closedDay': 'écrivez chaque date comme 2026-12-25, ou 12-25 pour chaque année',
+  'issue.closedDays': 'au plus 100 jours de fermeture',
   'issue.priorityTaken': 'cette marque a déjà une politique à partir de cette priorité',
 };

@@ -25,6 +25,8 @@ export const slaIssues: Record<string, MessageKey> = {
   'is not a known time zone (e.g. Europe/Paris)': 'issue.timeZone',
   'must be between 0 and 1440 minutes': 'issue.reminderRange',
   'choose a user from the list': 'issue.backupUser',
+  'write each date as 2026-12-25, or 12-25 for every year': 'issue.closedDay',
+  'at most 100 closed days': 'issue.closedDays',
   'this brand already has a policy from this priority': 'issue.priorityTaken',
 };
 
@@ -52,6 +54,7 @@ export function valuesOf(p: SlaPolicyRow): FormValues {
     workDays: p.workDays.map(String),
     workStart: hhmm(p.workStartMinute),
     workEnd: hhmm(p.workEndMinute),
+    closedDays: p.closedDays.join('\n'),
     timeZone: p.timeZone ?? '',
     reminderMinutes: String(p.reminderMinutes),
     backupUserId: p.backupUserId ?? '',
@@ -68,6 +71,7 @@ export const newPolicyValues: FormValues = {
   workDays: ['1', '2', '3', '4', '5'],
   workStart: '09:00',
   workEnd: '18:00',
+  closedDays: '',
   timeZone: '',
   reminderMinutes: '30',
   backupUserId: '',
@@ -82,7 +86,10 @@ export function formatMinutes(v: View, minutes: number): string {
 export function formatHours(v: View, p: SlaPolicyRow): string {
   const days = weekdays.filter((d) => p.workDays.includes(d));
   const names = days.map((d) => v.t(`weekdayShort.${d}` as MessageKey)).join(', ');
-  return `${names} · ${hhmm(p.workStartMinute)}–${hhmm(p.workEndMinute)}`;
+  const closed = p.closedDays.length;
+  const holidays =
+    closed === 0 ? '' : ` · ${closed === 1 ? v.t('sla.closedOne') : v.t('sla.closedCount', { n: closed })}`;
+  return `${names} · ${hhmm(p.workStartMinute)}–${hhmm(p.workEndMinute)}${holidays}`;
 }
 
 function TargetField({
@@ -159,6 +166,7 @@ export function SlaForm({
     workDays: v.t('sla.workDays'),
     workStart: v.t('sla.workStart'),
     workEnd: v.t('sla.workEnd'),
+    closedDays: v.t('sla.closedDays'),
     timeZone: v.t('sla.timeZone'),
     reminderMinutes: v.t('sla.reminder'),
     backupUserId: v.t('sla.backup'),
@@ -212,6 +220,16 @@ export function SlaForm({
           <TextField v={v} s={s} name="workEnd" label={labels.workEnd} placeholder="18:00" required />
         </div>
         <p class="field-help after-row">{v.t('sla.hoursHelp')}</p>
+        <TextField
+          v={v}
+          s={s}
+          name="closedDays"
+          label={labels.closedDays}
+          help={v.t('sla.closedDaysHelp')}
+          placeholder={'12-25\n01-01'}
+          rows={4}
+          optional
+        />
         <TextField
           v={v}
           s={s}

@@ -12,6 +12,7 @@ export function hoursOf(policy: Policy, brandTimeZone: string): BusinessHours {
     workDays: policy.workDays,
     startMinute: policy.workStartMinute,
     endMinute: policy.workEndMinute,
+    closedDays: policy.closedDays,
   };
 }
 

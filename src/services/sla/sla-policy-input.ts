@@ -47,6 +47,35 @@ const weekdays = z.preprocess(
     .refine((days) => days.length > 0, 'choose at least one working day'),
 );
 
+/** Enough for a country's public holidays and a few years of one-off closures. */
+export const MAX_CLOSED_DAYS = 100;
+const CLOSED_DAY_MESSAGE = 'write each date as 2026-12-25, or 12-25 for every year';
+
+/** "2026-12-25" (once) or "12-25" (every year; 02-29 is a leap day's). */
+function isClosedDay(text: string): boolean {
+  const m = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1] ?? 2024), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A form's text (one date per line, or separated by commas or spaces) or a JSON list. */
+const closedDays = z.preprocess(
+  (v) =>
+    v === undefined || v === null
+      ? []
+      : typeof v === 'string'
+        ? v.split(/[\s,;]+/).filter((d) => d !== '')
+        : v,
+  z
+    .array(z.string(), { error: CLOSED_DAY_MESSAGE })
+    // One message for the field however many dates are wrong: the form shows what was typed.
+    .refine((days) => days.every(isClosedDay), CLOSED_DAY_MESSAGE)
+    .transform((days) => [...new Set(days)].sort())
+    .refine((days) => days.length <= MAX_CLOSED_DAYS, `at most ${MAX_CLOSED_DAYS} closed days`),
+);
+
 const optionalText = z.preprocess(
   (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
   z.string().trim().optional(),
@@ -63,6 +92,7 @@ const fields = z.object({
   workDays: weekdays,
   workStart: clock,
   workEnd: clock,
+  closedDays,
   timeZone: optionalText.refine(
     (zone) => zone === undefined || isTimeZone(zone),
     'is not a known time zone (e.g. Europe/Paris)',
@@ -131,6 +161,7 @@ export const slaPolicyFields = fields
     workDays: v.workDays,
     workStartMinute: v.workStart,
     workEndMinute: v.workEnd,
+    closedDays: v.closedDays,
     timeZone: v.timeZone ?? null,
     reminderMinutes: v.reminderMinutes,
     backupUserId: v.backupUserId ?? null,

@@ -263,3 +263,29 @@ describe("a policy's own time zone", () => {
     }
   });
 });
+
+describe("a policy's closed days", () => {
+  it('a case posted on a closed day counts from the next working morning', async () => {
+    t.deps.clock.set(START);
+    // Friday 20 November is a closed day this year only.
+    await t.deps.db
+      .update(slaPolicies)
+      .set({ closedDays: ['2026-11-20'] })
+      .where(eq(slaPolicies.brandId, t.brandId));
+    try {
+      const { caseId } = await customerPost(t, '@lumo my order never arrived, where is it?', {
+        minutesAgo: 0,
+      });
+      const c = await caseRow(caseId);
+      const [policy] = (await t.deps.db.select().from(slaPolicies).where(eq(slaPolicies.brandId, t.brandId)))
+        .filter((p) => p.minPriority <= c.priority)
+        .sort((x, y) => y.minPriority - x.minPriority);
+      // The clock starts on Monday 23 November at 09:00 in Paris (08:00 UTC), not on Friday.
+      expect(c.firstResponseDueAt?.toISOString()).toBe(
+        at(new Date('2026-11-23T08:00:00Z'), policy!.firstResponseMinutes).toISOString(),
+      );
+    } finally {
+      await t.deps.db.update(slaPolicies).set({ closedDays: [] }).where(eq(slaPolicies.brandId, t.brandId));
+    }
+  });
+});

@@ -1,1 +1,0 @@
-ALTER TABLE "network_accounts" ADD COLUMN "posting_limits" jsonb;
