@@ -67,7 +67,6 @@ export interface MastodonConnectorOptions extends ConnectorOptions {
   includeFilteredNotifications?: boolean;
 }
 
-
 /**
  * Credentials (`AccountRef.credentials`):
  *   accessToken  OAuth user token of the brand account. Scopes: read:notifications (mention
