@@ -102,8 +102,8 @@ async function checkHost(url: URL, options: FeedFetchOptions): Promise<void> {
 
 /**
  * Downloads the feed. Note on DNS: the check resolves the name, then fetch resolves it again, so
- * a hostile DNS server could answer differently the second time (rebinding). On Node, inject a
- * fetch whose connection lookup runs the same check to close that gap.
+ * a hostile DNS server could answer differently the second time (rebinding). The Node runtime
+ * closes that gap with a fetch that checks the address it connects to (src/entry/public-only-fetch.ts).
  */
 export async function fetchFeed(request: FeedRequest, options: FeedFetchOptions): Promise<FeedResponse> {
   const { signal } = request;

@@ -18,6 +18,8 @@ export interface ConnectorFactoryOptions {
   userAgent: string;
   /** Resolves feed hostnames so RSS refuses private addresses (Node injects DNS; Workers cannot). */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Feeds' fetch, whose connections reach public addresses only (Node: public-only-fetch.ts). */
+  feedFetch?: FetchLike;
 }
 
 /**
@@ -52,6 +54,7 @@ export function connectorFactory(opts: ConnectorFactoryOptions): ConnectorFactor
       case 'rss':
         return createRssConnector({
           ...common,
+          fetch: opts.feedFetch ?? opts.fetch,
           ...(opts.resolveHost ? { resolveHost: opts.resolveHost } : {}),
         });
       case 'hackernews':

@@ -21,6 +21,7 @@ import { createTopicModelRegistry } from '../services/learning/topic-models';
 import { createChartRasteriser } from '../services/reports/png-chart';
 import { readChartAssets } from './chart-assets-node';
 import { connectorFactory } from './connectors';
+import { publicOnlyFetch } from './public-only-fetch';
 import { secretKeyFromFile } from './secret-key-file';
 
 export interface NodeRuntime {
@@ -88,6 +89,7 @@ export async function buildNodeRuntime(config: Config): Promise<NodeRuntime> {
     connectors: connectorFactory({
       userAgent: `Passerelle/0.1 (social care bridge; ${publicUrl})`,
       resolveHost: (host) => lookup(host, { all: true }).then((all) => all.map((a) => a.address)),
+      feedFetch: publicOnlyFetch(),
       fetch: fetchImpl,
       demoBaseUrl,
     }),
