@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { withTransaction } from '../../db/client';
 import { networkAccounts, type StoredPostingLimits } from '../../db/schema';
 import { AppError, NotFoundError } from '../../lib/errors';
+import { audit } from '../audit';
 import { requireActor } from '../authorize';
 import type { Ctx } from '../context';
 import { connectorFor } from './connector-for';
@@ -31,10 +33,18 @@ export async function readPostingLimits(ctx: Ctx, account: Account): Promise<Pos
     ctx.logger.warn('posting limits not read', { account: account.id, network: account.network, error });
     return { status: 'unread', error };
   }
-  await ctx.db
-    .update(networkAccounts)
-    .set({ postingLimits: limits, updatedAt: ctx.clock.now() })
-    .where(eq(networkAccounts.id, account.id));
+  await withTransaction(ctx.db, async (tx) => {
+    await tx
+      .update(networkAccounts)
+      .set({ postingLimits: limits, updatedAt: ctx.clock.now() })
+      .where(eq(networkAccounts.id, account.id));
+    await audit(tx, ctx, {
+      action: 'account.posting_limits_read',
+      entityType: 'network_account',
+      entityId: account.id,
+      details: { network: account.network, maxCharacters: limits.maxCharacters },
+    });
+  });
   return { status: 'read', limits };
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brands, cases, networkAccounts, users } from '../../../src/db/schema';
+import { auditLog, brands, cases, networkAccounts, users } from '../../../src/db/schema';
 import { rereadPostingLimits } from '../../../src/services/accounts/read-posting-limits';
 import { connectAccount } from '../../../src/services/admin/connect-account';
 import { asSystem, type Ctx } from '../../../src/services/context';
@@ -76,6 +76,15 @@ describe("a Mastodon account's own limit on characters per post", () => {
       maxCharacters: 1000,
       readAt: w.deps.clock.now().toISOString(),
     });
+    const trail = await w.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, connected.id))
+      .orderBy(auditLog.seq);
+    expect(trail.map((a) => [a.action, a.actorId])).toEqual([
+      ['account.connected', 'usr_admin'],
+      ['account.posting_limits_read', 'usr_admin'],
+    ]);
 
     const c = await caseAnswering(ws, 'how do I pair the bridge? (limits-1)');
     const long = words(800);
