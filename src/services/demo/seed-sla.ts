@@ -6,9 +6,24 @@ import type { ServiceDeps } from '../context';
 /** The team lead who takes over questions whose resolution target was missed. */
 const TEAM_LEAD_EMAIL = 'admin@lumo.demo';
 
+/** French public holidays: the fixed ones every year, and 2027's that move with Easter. */
+const FRENCH_HOLIDAYS = [
+  '01-01',
+  '05-01',
+  '05-08',
+  '07-14',
+  '08-15',
+  '11-01',
+  '11-11',
+  '12-25',
+  '2027-03-29',
+  '2027-05-06',
+  '2027-05-17',
+];
+
 /**
- * The demo brand's SLAs, in Paris business hours (Monday to Friday, 9:00 to 18:00), tighter for
- * higher priorities, and its holding replies in both languages.
+ * The demo brand's SLAs, in Paris business hours (Monday to Friday, 9:00 to 18:00, closed on
+ * French public holidays), tighter for higher priorities, and its holding replies in both languages.
  */
 export async function seedSla(tx: Db, deps: ServiceDeps, brandId: string): Promise<void> {
   const [lead] = await tx.select({ id: users.id }).from(users).where(eq(users.email, TEAM_LEAD_EMAIL));
@@ -17,6 +32,7 @@ export async function seedSla(tx: Db, deps: ServiceDeps, brandId: string): Promi
     workDays: [1, 2, 3, 4, 5],
     workStartMinute: 9 * 60,
     workEndMinute: 18 * 60,
+    closedDays: FRENCH_HOLIDAYS,
     backupUserId: lead?.id ?? null,
   };
   await tx.insert(slaPolicies).values([
