@@ -102,10 +102,12 @@ export function TextField({
 }) {
   const id = fieldId(name);
   const error = errorOf(v, s, name);
-  if (rows) {
-    return (
-      <div class="field" data-when={when}>
-        <Label v={v} id={id} text={label} optional={optional} />
+  const invalid = error ? 'true' : undefined;
+  const described = describedBy(id, help, error);
+  return (
+    <div class="field" data-when={when}>
+      <Label v={v} id={id} text={label} optional={optional} />
+      {rows ? (
         <textarea
           id={id}
           name={name}
@@ -113,30 +115,25 @@ export function TextField({
           required={required}
           placeholder={placeholder}
           spellcheck={false}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, help, error)}
+          aria-invalid={invalid}
+          aria-describedby={described}
         >
           {fieldValue(s, name)}
         </textarea>
-        <Messages id={id} help={help} error={error} />
-      </div>
-    );
-  }
-  return (
-    <div class="field" data-when={when}>
-      <Label v={v} id={id} text={label} optional={optional} />
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={keepValue ? fieldValue(s, name) : ''}
-        required={required}
-        autocomplete={autocomplete}
-        placeholder={placeholder}
-        spellcheck={false}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, help, error)}
-      />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={keepValue ? fieldValue(s, name) : ''}
+          required={required}
+          autocomplete={autocomplete}
+          placeholder={placeholder}
+          spellcheck={false}
+          aria-invalid={invalid}
+          aria-describedby={described}
+        />
+      )}
       <Messages id={id} help={help} error={error} />
     </div>
   );
