@@ -2,13 +2,18 @@
  * Service-level arithmetic in business hours. Pure: the time zone rules come from Intl, so the same
  * answer on Node and on Workers, and daylight saving changes are handled by re-reading the offset.
  */
+/** One stretch of opening hours: an ISO weekday (1 = Monday ... 7 = Sunday), minutes after local midnight. */
+export interface OpeningWindow {
+  day: number;
+  start: number;
+  /** Up to 1440: open until midnight. */
+  end: number;
+}
+
 export interface BusinessHours {
   timeZone: string;
-  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
-  workDays: readonly number[];
-  /** Minutes after local midnight. */
-  startMinute: number;
-  endMinute: number;
+  /** Several windows a day for a lunch break; a weekday without one is closed. */
+  windows: readonly OpeningWindow[];
   /**
    * Days the team is closed though they are working days: "2026-12-25" once, "12-25" every year,
    * local dates in `timeZone`.
@@ -79,12 +84,10 @@ function isoWeekday(day: LocalDay): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Whether the team works that local day: a working weekday that is not a closed day. */
-function isOpenDay(day: LocalDay, hours: BusinessHours, closed: ReadonlySet<string>): boolean {
-  if (!hours.workDays.includes(isoWeekday(day))) return false;
-  if (closed.size === 0) return true;
+function isClosedDay(day: LocalDay, closed: ReadonlySet<string>): boolean {
+  if (closed.size === 0) return false;
   const monthDay = `${pad(day.m)}-${pad(day.d)}`;
-  return !closed.has(monthDay) && !closed.has(`${day.y}-${monthDay}`);
+  return closed.has(monthDay) || closed.has(`${day.y}-${monthDay}`);
 }
 
 function nextDay(day: LocalDay): LocalDay {
@@ -93,14 +96,19 @@ function nextDay(day: LocalDay): LocalDay {
 }
 
 /**
- * The instant `minutes` business minutes after `start`: time outside working hours and days, and
- * closed days, does not count. Hours that are never open (no work days, or start >= end) count as
- * always open.
+ * The instant `minutes` business minutes after `start`: time outside the opening hours, and closed
+ * days, does not count. Hours that are never open (no window) count as always open.
  */
 export function addBusinessMinutes(start: Date, minutes: number, hours: BusinessHours): Date {
-  if (hours.workDays.length === 0 || hours.startMinute >= hours.endMinute) {
-    return new Date(start.getTime() + minutes * 60_000);
+  const byDay = new Map<number, OpeningWindow[]>();
+  for (const w of hours.windows) {
+    if (w.start >= w.end) continue;
+    byDay.set(
+      w.day,
+      [...(byDay.get(w.day) ?? []), w].sort((a, b) => a.start - b.start),
+    );
   }
+  if (byDay.size === 0) return new Date(start.getTime() + minutes * 60_000);
   const p = localParts(start, hours.timeZone);
   let day: LocalDay = { y: p.y, m: p.m, d: p.d };
   const cursor = start.getTime();
@@ -109,12 +117,13 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
   // Real elapsed time inside each day's opening hours, so a night that loses or gains an hour to
   // daylight saving counts what it really lasts. Bounded: ten years of days is far beyond any target.
   for (let i = 0; i < 3700; i++) {
-    if (isOpenDay(day, hours, closed)) {
-      const opens = localToInstant(day, hours.startMinute, hours.timeZone).getTime();
+    const windows = isClosedDay(day, closed) ? undefined : byDay.get(isoWeekday(day));
+    for (const w of windows ?? []) {
+      const opens = localToInstant(day, w.start, hours.timeZone).getTime();
       const closes =
-        hours.endMinute >= 1440
+        w.end >= 1440
           ? localToInstant(nextDay(day), 0, hours.timeZone).getTime()
-          : localToInstant(day, hours.endMinute, hours.timeZone).getTime();
+          : localToInstant(day, w.end, hours.timeZone).getTime();
       const from = Math.max(cursor, opens);
       if (from < closes) {
         if (remaining <= closes - from) return new Date(from + remaining);

@@ -1,24 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrations-folder';
-
-/** The committed migrations up to and including `last`, as a folder the migrator reads. */
-function migrationsUpTo(last: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'passerelle-migrations-'));
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const end = journal.entries.findIndex((e) => e.tag === last);
-  if (end < 0) throw new Error(`no migration ${last}`);
-  journal.entries = journal.entries.slice(0, end + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+import { migrationsUpTo } from './migrations-up-to';
 
 describe('upgrading a database to labels on the mention rows', () => {
   const dirs: string[] = [];

@@ -8,11 +8,12 @@ import {
   targetState,
 } from '../../src/domain/sla';
 
+/** The same hours every day listed. */
+const daily = (days: number[], start: number, end: number) => days.map((day) => ({ day, start, end }));
+
 const paris: BusinessHours = {
   timeZone: 'Europe/Paris',
-  workDays: [1, 2, 3, 4, 5],
-  startMinute: 540,
-  endMinute: 1080,
+  windows: daily([1, 2, 3, 4, 5], 540, 1080),
 };
 const iso = (d: Date) => d.toISOString();
 
@@ -38,6 +39,29 @@ describe('addBusinessMinutes', () => {
     );
   });
 
+  it('skips a lunch break and counts a short Saturday', () => {
+    const shop: BusinessHours = {
+      timeZone: 'Europe/Paris',
+      windows: [
+        ...daily([1, 2, 3, 4, 5], 540, 750),
+        ...daily([1, 2, 3, 4, 5], 810, 1080),
+        { day: 6, start: 600, end: 840 },
+      ],
+    };
+    // Friday 20 Nov, 12:00 Paris (11:00Z) + 60: 30 before the 12:30 break, 30 after 13:30 -> 14:00 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T11:00:00Z'), 60, shop))).toBe(
+      '2026-11-20T13:00:00.000Z',
+    );
+    // Friday 17:30 Paris + 60: 30 on Friday, then Saturday from 10:00 -> Saturday 10:30 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-20T16:30:00Z'), 60, shop))).toBe(
+      '2026-11-21T09:30:00.000Z',
+    );
+    // Saturday 13:00 Paris + 120: 60 until 14:00, then Monday from 09:00 -> Monday 10:00 Paris.
+    expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 120, shop))).toBe(
+      '2026-11-23T09:00:00.000Z',
+    );
+  });
+
   it('skips closed days: a date once, a month-day every year', () => {
     const holidays = { ...paris, closedDays: ['2026-12-24', '12-25'] };
     // Wednesday 23 Dec 2026, 17:30 Paris + 60: 30 on Wednesday; Thursday 24 (once) and Friday 25
@@ -57,7 +81,7 @@ describe('addBusinessMinutes', () => {
   it('reads closed days as local dates of the policy’s zone', () => {
     // 1 January 2027 starts at 23:00Z on 31 December in Paris: 30 minutes before, the case is still
     // in a working 31 December evening, but counting only starts again on Monday 4 January.
-    const hours = { ...paris, startMinute: 0, endMinute: 1440, closedDays: ['01-01'] };
+    const hours = { ...paris, windows: daily([1, 2, 3, 4, 5], 0, 1440), closedDays: ['01-01'] };
     expect(iso(addBusinessMinutes(new Date('2026-12-31T22:30:00Z'), 60, hours))).toBe(
       '2027-01-03T23:30:00.000Z',
     );
@@ -107,9 +131,7 @@ describe('addBusinessMinutes', () => {
   it('counts around the clock on a 24/7 brand across a DST night', () => {
     const always: BusinessHours = {
       timeZone: 'Europe/Paris',
-      workDays: [1, 2, 3, 4, 5, 6, 7],
-      startMinute: 0,
-      endMinute: 1440,
+      windows: daily([1, 2, 3, 4, 5, 6, 7], 0, 1440),
     };
     // Business minutes are real minutes when always open, even over the night that loses an hour.
     expect(iso(addBusinessMinutes(new Date('2026-03-28T23:00:00Z'), 240, always))).toBe(
@@ -118,7 +140,7 @@ describe('addBusinessMinutes', () => {
   });
 
   it('treats hours that never open as always open instead of looping', () => {
-    expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 30, { ...paris, workDays: [] }))).toBe(
+    expect(iso(addBusinessMinutes(new Date('2026-11-21T12:00:00Z'), 30, { ...paris, windows: [] }))).toBe(
       '2026-11-21T12:30:00.000Z',
     );
   });

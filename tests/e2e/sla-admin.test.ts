@@ -43,11 +43,12 @@ describe('SLA policies, through the pages', () => {
     await page.fill('#f-firstResponseMinutes', '45');
     await page.fill('#f-resolutionMinutes', '30');
     await page.fill('#f-timeZone', 'Europe/Pariss');
-    await page.fill('#f-workEnd', '08:00');
+    await page.fill('[id="f-openingHours.1"]', '18:00-08:00');
     await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
     const errors = await page.locator('.notice-error').textContent();
     expect(errors).toContain('is not a known time zone');
-    expect(errors).toContain('closing time must be after opening time');
+    expect(errors).toContain('Opening hours · Monday: closing time must be after opening time');
+    expect(await page.inputValue('[id="f-openingHours.1"]')).toBe('18:00-08:00');
     expect(errors).toContain('cannot be shorter than the first response');
     // Nothing typed is lost.
     expect(await page.inputValue('#f-timeZone')).toBe('Europe/Pariss');
@@ -70,13 +71,18 @@ describe('SLA policies, through the pages', () => {
     expect(await page.inputValue('#f-closedDays')).toBe('12-25\n2026-12-32');
     await screenshot(page, 'sla-05-errors-fr');
     await page.fill('#f-timeZone', 'America/Montreal');
+    // A lunch break on Monday and a short Saturday.
+    await page.fill('[id="f-openingHours.1"]', '09:00-12:30, 13:30-18:00');
+    await page.fill('[id="f-openingHours.6"]', '10:00-14:00');
     await page.fill('#f-closedDays', '12-25\n2026-12-24\n01-01');
     await page.selectOption('#f-backupUserId', { label: 'Nadia Billing · Expert' });
     await Promise.all([page.waitForNavigation(), page.click('form.admin-form button[type="submit"]')]);
     expect(await page.locator('.notice-ok').textContent()).toContain('La politique est ajoutée');
     expect(await page.locator('tbody tr').count()).toBe(4);
     expect(await page.locator('tbody tr:last-child').textContent()).toContain('Nadia Billing');
-    expect(await page.locator('tbody tr:last-child').textContent()).toContain('3 jours de fermeture');
+    const created = await page.locator('tbody tr:last-child').textContent();
+    expect(created).toContain('lun. 09:00–12:30, 13:30–18:00 · mar.–ven. 09:00–18:00 · sam. 10:00–14:00');
+    expect(created).toContain('3 jours de fermeture');
     await screenshot(page, 'sla-06-created-fr');
     await page.click('tbody tr:last-child a');
     await screenshot(page, 'sla-07-edit-fr');

@@ -27,16 +27,20 @@ describe('SLA policies admin', () => {
       firstResponseUnit: 'minutes',
       resolutionMinutes: '3',
       resolutionUnit: 'hours',
-      workStart: '08:30',
-      workEnd: '19:00',
+      // Monday to Friday 08:30-19:00 and Saturday mornings.
+      'openingHours.1': '08:30-19:00',
+      'openingHours.2': '08:30-19:00',
+      'openingHours.3': '08:30-19:00',
+      'openingHours.4': '08:30-19:00',
+      'openingHours.5': '08:30-19:00',
+      'openingHours.6': '09:00-12:00',
+      'openingHours.7': '',
       timeZone: 'America/Montreal',
       reminderMinutes: '10',
       backupUserId: '',
       ...over,
     };
-    const days = (over.workDays ?? '1,2,3,4,5,6').split(',').filter(Boolean);
-    delete base.workDays;
-    return [...Object.entries(base), ...days.map((d): [string, string] => ['workDays', d])];
+    return Object.entries(base);
   };
 
   it('lists the policies per priority in both languages, with a link in the admin menu', async () => {
@@ -47,7 +51,7 @@ describe('SLA policies admin', () => {
     const fr = await (await get(`/admin/sla?brand=${t.brandId}`, 'admin', 'fr')).text();
     expect(fr).toContain('Niveaux de service (SLA)');
     expect(fr).toContain('Première réponse 30 min · résolution 4 h');
-    expect(fr).toContain('lun., mar., mer., jeu., ven. · 09:00–18:00');
+    expect(fr).toContain('lun.–ven. 09:00–18:00 · 11 jours de fermeture');
   });
 
   it('refuses the pages and the API to advisors, experts and marketing', async () => {
@@ -68,9 +72,7 @@ describe('SLA policies admin', () => {
         minPriority: 99,
         firstResponseMinutes: 10,
         resolutionMinutes: 20,
-        workDays: [1],
-        workStart: '09:00',
-        workEnd: '17:00',
+        openingHours: { '1': '09:00-17:00' },
         reminderMinutes: 5,
       });
       expect(viaApi.status, role).toBe(403);
@@ -89,10 +91,10 @@ describe('SLA policies admin', () => {
       firstResponseUnit: 'hours',
       resolutionMinutes: '90',
       resolutionUnit: 'minutes',
-      workStart: '9h',
+      'openingHours.1': '9h-18h',
+      'openingHours.2': '13:00-18:00, 09:00-14:00',
       timeZone: 'Europe/Pariss',
       reminderMinutes: '5000',
-      workDays: '',
       closedDays: '12-25\n2026-02-30, 25/12',
     });
     const en = await post(`/admin/sla?brand=${t.brandId}`, bad);
@@ -100,8 +102,8 @@ describe('SLA policies admin', () => {
     const html = await en.text();
     for (const text of [
       'is not a known time zone (e.g. Europe/Paris)',
-      'must be a time such as 09:00',
-      'choose at least one working day',
+      'Opening hours · Monday</a>: write hours as 09:00-18:00, or 09:00-12:30, 13:30-18:00',
+      'Opening hours · Tuesday</a>: the hours of a day must not overlap',
       'must be between 0 and 1,440 minutes',
       'the resolution target cannot be shorter than the first response',
       'write each date as 2026-12-25, or 12-25 for every year',
@@ -109,15 +111,22 @@ describe('SLA policies admin', () => {
       expect(html, text).toContain(text);
     }
     expect(html).toContain('value="Europe/Pariss"');
-    expect(html).toContain('value="9h"');
+    expect(html).toContain('value="9h-18h"');
+    expect(html).toContain('value="13:00-18:00, 09:00-14:00"');
+    expect(html).toContain('href="#f-openingHours.1"');
     expect(html).toContain('value="5000"');
     expect(html).toContain('>12-25\n2026-02-30, 25/12</textarea>');
     // One message for the field, however many of its dates are wrong.
     expect(html.match(/write each date as/g)).toHaveLength(2); // the summary and the field
     const fr = await (await post(`/admin/sla?brand=${t.brandId}`, bad, 'admin', 'fr')).text();
     expect(fr).toContain('n’est pas un fuseau horaire connu');
-    expect(fr).toContain('choisissez au moins un jour ouvré');
-    expect(fr).toContain('doit être une heure comme 09:00');
+    expect(fr).toContain('écrivez les horaires comme 09:00-18:00, ou 09:00-12:30, 13:30-18:00');
+    expect(fr).toContain('les plages d’un même jour ne doivent pas se chevaucher');
+    // A week without a single open day.
+    const closedWeek = form(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [`openingHours.${d}`, ''])));
+    const shut = await post(`/admin/sla?brand=${t.brandId}`, closedWeek, 'admin', 'fr');
+    expect(shut.status).toBe(400);
+    expect(await shut.text()).toContain('Horaires d’ouverture</a>\u00a0: ouvrez au moins un jour');
     expect(fr).toContain('écrivez chaque date comme 2026-12-25, ou 12-25 pour chaque année');
     // A threshold the brand already has is refused on its field, not as a server error.
     const taken = await post(`/admin/sla?brand=${t.brandId}`, form({ minPriority: '40' }), 'admin', 'fr');
@@ -138,18 +147,20 @@ describe('SLA policies admin', () => {
     expect(row).toMatchObject({
       firstResponseMinutes: 20,
       resolutionMinutes: 180,
-      workDays: [1, 2, 3, 4, 5, 6],
-      workStartMinute: 510,
-      workEndMinute: 1140,
+      openingHours: [
+        ...[1, 2, 3, 4, 5].map((day) => ({ day, start: 510, end: 1140 })),
+        { day: 6, start: 540, end: 720 },
+      ],
       timeZone: 'America/Montreal',
       reminderMinutes: 10,
       backupUserId: backup,
       closedDays: ['01-01', '12-25', '2026-12-24'],
     });
     const listed = await (await get(`/admin/sla?brand=${t.brandId}`, 'admin')).text();
-    expect(listed).toContain('08:30–19:00 · 3 closed days');
+    expect(listed).toContain('Mon–Fri 08:30–19:00 · Sat 09:00–12:00 · 3 closed days');
     const edit = await (await get(`/admin/sla/${row.id}/edit`, 'admin', 'fr')).text();
-    expect(edit).toContain('value="08:30"');
+    expect(edit).toContain('name="openingHours.1" type="text" value="08:30-19:00"');
+    expect(edit).toContain('name="openingHours.7" type="text" value="" placeholder="Fermé"');
     expect(edit).toContain('value="America/Montreal"');
     expect(edit).toContain('>01-01\n12-25\n2026-12-24</textarea>');
     const saved = await post(
@@ -157,7 +168,7 @@ describe('SLA policies admin', () => {
       form({
         minPriority: '86',
         timeZone: '',
-        workEnd: '24:00',
+        'openingHours.5': '08:30-12:00, 13:00-24:00',
         firstResponseMinutes: '1',
         firstResponseUnit: 'hours',
       }),
@@ -168,9 +179,12 @@ describe('SLA policies admin', () => {
       closedDays: [],
       minPriority: 86,
       timeZone: null,
-      workEndMinute: 1440,
       firstResponseMinutes: 60,
     });
+    expect(after.openingHours.filter((w) => w.day === 5)).toEqual([
+      { day: 5, start: 510, end: 720 },
+      { day: 5, start: 780, end: 1440 },
+    ]);
     const deleted = await post(`/admin/sla/${row.id}/delete`, []);
     expect(deleted.headers.get('location')).toContain('done=sla_deleted');
     expect((await policies()).some((p) => p.id === row.id)).toBe(false);
@@ -191,9 +205,7 @@ describe('SLA policies admin', () => {
       minPriority: 101,
       firstResponseMinutes: 10,
       resolutionMinutes: 20,
-      workDays: [1],
-      workStart: '09:00',
-      workEnd: '17:00',
+      openingHours: { '1': '09:00-17:00' },
       timeZone: 'Nowhere/City',
       reminderMinutes: 5,
       backupUserId: 'usr_nobody',
@@ -206,9 +218,7 @@ describe('SLA policies admin', () => {
       minPriority: 95,
       firstResponseMinutes: 10,
       resolutionMinutes: 20,
-      workDays: [1],
-      workStart: '09:00',
-      workEnd: '17:00',
+      openingHours: { '1': '09:00-17:00' },
       reminderMinutes: 5,
       backupUserId: 'usr_nobody',
     });
@@ -218,9 +228,7 @@ describe('SLA policies admin', () => {
       firstResponseMinutes: 1,
       firstResponseUnit: 'hours',
       resolutionMinutes: 480,
-      workDays: [1, 2, 3, 4, 5, 6, 7],
-      workStart: 0,
-      workEnd: 1440,
+      openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, '00:00-24:00'])),
       timeZone: 'Asia/Tokyo',
       reminderMinutes: 5,
     });
@@ -232,13 +240,15 @@ describe('SLA policies admin', () => {
       minPriority: 95,
       firstResponseMinutes: 30,
       resolutionMinutes: 480,
-      workDays: [6, 7],
-      workStart: '10:00',
-      workEnd: '16:00',
+      openingHours: { '6': '10:00-16:00', '7': '10:00-12:00, 14:00-16:00' },
       reminderMinutes: 5,
     });
     expect(edited.status).toBe(200);
-    expect(((await edited.json()) as { data: { workDays: number[] } }).data.workDays).toEqual([6, 7]);
+    expect(((await edited.json()) as { data: { openingHours: unknown } }).data.openingHours).toEqual([
+      { day: 6, start: 600, end: 960 },
+      { day: 7, start: 600, end: 720 },
+      { day: 7, start: 840, end: 960 },
+    ]);
     expect((await api('POST', `/admin/sla-policies/${data.id}/delete`, 'admin')).status).toBe(200);
     expect((await api('GET', `/admin/sla-policies/${data.id}`, 'admin')).status).toBe(404);
     const doc = (await (await api('GET', '/openapi.json', 'admin')).json()) as {

@@ -52,9 +52,16 @@ export const caseNotes = pgTable(
   (t) => [index('case_notes_case').on(t.caseId, t.createdAt)],
 );
 
+/** One stretch of opening hours: an ISO weekday and minutes after local midnight (end up to 1440). */
+export interface OpeningWindow {
+  day: number;
+  start: number;
+  end: number;
+}
+
 /**
  * A brand's service-level targets for cases at or above a priority, counted in its business hours
- * (its time zone, working days, opening and closing minute of the day).
+ * (its time zone, opening hours and closed days).
  */
 export const slaPolicies = pgTable(
   'sla_policies',
@@ -67,10 +74,11 @@ export const slaPolicies = pgTable(
     minPriority: integer('min_priority').notNull().default(0),
     firstResponseMinutes: integer('first_response_minutes').notNull(),
     resolutionMinutes: integer('resolution_minutes').notNull(),
-    /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
-    workDays: integer('work_days').array().notNull().default([1, 2, 3, 4, 5]),
-    workStartMinute: integer('work_start_minute').notNull().default(540),
-    workEndMinute: integer('work_end_minute').notNull().default(1080),
+    /**
+     * When the team works: windows of an ISO weekday (1 = Monday ... 7 = Sunday), in minutes after
+     * local midnight, several a day for a lunch break; a day without a window is closed.
+     */
+    openingHours: jsonb('opening_hours').$type<OpeningWindow[]>().notNull(),
     /** Holidays: "2026-12-25" once or "12-25" every year, read in the policy's time zone. */
     closedDays: text('closed_days').array().notNull().default([]),
     /** IANA zone the business hours are read in; null means the brand's own time zone. */

@@ -13,9 +13,11 @@ const policyBody = z.object({
   firstResponseUnit: z.enum(['minutes', 'hours']).optional().describe('Unit of the target (minutes)'),
   resolutionMinutes: z.number().int().describe('Resolution target, business time'),
   resolutionUnit: z.enum(['minutes', 'hours']).optional(),
-  workDays: z.array(z.number().int().min(1).max(7)).describe('ISO weekdays, 1 = Monday'),
-  workStart: z.union([z.string(), z.number()]).describe('"09:00" or minutes after midnight'),
-  workEnd: z.union([z.string(), z.number()]).describe('"18:00" or minutes after midnight (1440 = midnight)'),
+  openingHours: z
+    .record(z.string(), z.string())
+    .describe(
+      'Hours per ISO weekday ("1" = Monday ... "7" = Sunday), e.g. {"1": "09:00-12:30, 13:30-18:00", "6": "10:00-14:00"}; a day left out is closed. Read back as windows of minutes after midnight',
+    ),
   timeZone: z.string().nullable().optional().describe("IANA zone; empty for the brand's"),
   reminderMinutes: z.number().int().min(0).max(1440).describe('Reminder lead before each due time'),
   backupUserId: z.string().nullable().optional().describe('Who takes over a missed case'),
@@ -33,7 +35,8 @@ export const slaPolicyRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: '/admin/brands/:brandId/sla-policies',
-    summary: 'Add an SLA policy: targets in business time, working days and hours, reminder lead, backup',
+    summary:
+      'Add an SLA policy: targets in business time, opening hours per weekday, closed days, reminder lead, backup',
     tag: 'admin',
     roles: 'admin',
     body: policyBody,

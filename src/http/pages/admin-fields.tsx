@@ -35,7 +35,7 @@ export function errorOf(v: View, s: FormState, name: string): string | undefined
   return issue ? translateIssueMessage(v.locale, issue.message) : undefined;
 }
 
-const fieldId = (name: string) => `f-${name}`;
+export const fieldId = (name: string) => `f-${name}`;
 
 function describedBy(id: string, help: unknown, error: unknown): string | undefined {
   const ids = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean);
@@ -251,7 +251,8 @@ export function FormErrors({ v, s, labels }: { v: View; s: FormState; labels: Re
           <p>{v.t('form.errors')}</p>
           <ul>
             {s.issues.map((i) => {
-              const name = i.field.split('.')[0] ?? i.field;
+              // A part of a field may have its own label ("openingHours.3"); else the field's.
+              const name = labels[i.field] ? i.field : (i.field.split('.')[0] ?? i.field);
               const text = translateIssueMessage(v.locale, i.message);
               return (
                 <li>

@@ -21,7 +21,15 @@ import {
 import { Notice } from './components';
 import { needs } from './guard';
 import { Layout, sendPage } from './layout';
-import { formatHours, formatMinutes, newPolicyValues, SlaForm, slaIssues, valuesOf } from './sla-form';
+import {
+  formatHours,
+  formatMinutes,
+  newPolicyValues,
+  SlaForm,
+  slaIssues,
+  valuesOf,
+  withOpeningHours,
+} from './sla-form';
 import { type View, viewOf } from './view';
 
 function page(c: Context<AppEnv>, v: View, title: string, body: Child, status = 200) {
@@ -154,7 +162,7 @@ export function slaPages(): Hono<AppEnv> {
     const { brand } = await listSlaPolicies(ctx, { brandId: c.req.query('brand') ?? '' });
     const values = await readFormValues(c);
     try {
-      await createSlaPolicy(ctx, { ...values, brandId: brand.id });
+      await createSlaPolicy(ctx, { ...withOpeningHours(values), brandId: brand.id });
     } catch (err) {
       const v = viewOf(c, { path: `/admin/sla/new?brand=${encodeURIComponent(brand.id)}` });
       const s = refused(v, err, values);
@@ -201,7 +209,7 @@ export function slaPages(): Hono<AppEnv> {
     const policy = await getSlaPolicy(ctx, c.req.param('id'));
     const values = await readFormValues(c);
     try {
-      await updateSlaPolicy(ctx, { ...values, policyId: policy.id });
+      await updateSlaPolicy(ctx, { ...withOpeningHours(values), policyId: policy.id });
     } catch (err) {
       const v = viewOf(c, { path: `/admin/sla/${encodeURIComponent(policy.id)}/edit` });
       const s = refused(v, err, values);

@@ -39,10 +39,10 @@ export const slaFr: Record<SlaMessageKey, string> = {
   'sla.unit': 'Unité',
   'sla.unit.minutes': 'minutes ouvrées',
   'sla.unit.hours': 'heures ouvrées',
-  'sla.workDays': 'Jours ouvrés',
-  'sla.workStart': 'Ouverture',
-  'sla.workEnd': 'Fermeture',
-  'sla.hoursHelp': 'Heure locale, les mêmes horaires chaque jour ouvré ; 24:00 ferme à minuit.',
+  'sla.openingHours': 'Horaires d’ouverture',
+  'sla.openingHoursHelp':
+    'Heure locale, une ou plusieurs plages par jour (09:00-12:30, 13:30-18:00 pour une pause déjeuner) ; laissez vide un jour fermé ; 24:00 est minuit.',
+  'sla.closedDay': 'Fermé',
   'sla.closedDays': 'Jours de fermeture (fériés)',
   'sla.closedDaysHelp':
     'Aucun délai ne court ces jours-là. Une date par ligne : 2026-12-24 une fois, ou 12-25 chaque année.',
@@ -89,8 +89,10 @@ export const slaFr: Record<SlaMessageKey, string> = {
   'issue.targetRange': 'doit être entre 1 minute et 720 heures',
   'issue.resolutionShort':
     'l’objectif de résolution ne peut pas être plus court que celui de première réponse',
-  'issue.workDays': 'choisissez au moins un jour ouvré',
-  'issue.clock': 'doit être une heure comme 09:00',
+  'issue.openingHours': 'écrivez les horaires comme 09:00-18:00, ou 09:00-12:30, 13:30-18:00',
+  'issue.openingOverlap': 'les plages d’un même jour ne doivent pas se chevaucher',
+  'issue.openDay': 'ouvrez au moins un jour',
+  'issue.weekday': 'n’est pas un jour de la semaine (1 = lundi ... 7 = dimanche)',
   'issue.closesAfter': 'la fermeture doit être après l’ouverture',
   'issue.timeZone': 'n’est pas un fuseau horaire connu (par ex. Europe/Paris)',
   'issue.reminderRange': 'doit être entre 0 et 1 440 minutes',

@@ -1,10 +1,11 @@
 import type { SlaPolicyRow } from '../../services/sla/list-sla-policies';
+import { formatDayHours, WEEKDAYS } from '../../services/sla/opening-hours';
 import {
-  CheckboxGroup,
   errorOf,
   FormErrors,
   type FormState,
   type FormValues,
+  fieldId,
   fieldValue,
   SelectField,
   TextField,
@@ -19,8 +20,10 @@ export const slaIssues: Record<string, MessageKey> = {
   'must be between 0 and 100': 'issue.priorityRange',
   'must be between 1 minute and 720 hours': 'issue.targetRange',
   'the resolution target cannot be shorter than the first response': 'issue.resolutionShort',
-  'choose at least one working day': 'issue.workDays',
-  'must be a time such as 09:00': 'issue.clock',
+  'write hours as 09:00-18:00, or 09:00-12:30, 13:30-18:00': 'issue.openingHours',
+  'the hours of a day must not overlap': 'issue.openingOverlap',
+  'open at least one day': 'issue.openDay',
+  'is not a weekday (1 = Monday ... 7 = Sunday)': 'issue.weekday',
   'closing time must be after opening time': 'issue.closesAfter',
   'is not a known time zone (e.g. Europe/Paris)': 'issue.timeZone',
   'must be between 0 and 1440 minutes': 'issue.reminderRange',
@@ -30,10 +33,14 @@ export const slaIssues: Record<string, MessageKey> = {
   'this brand already has a policy from this priority': 'issue.priorityTaken',
 };
 
-export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+const dayField = (day: number) => `openingHours.${day}`;
 
-const hhmm = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+/** The form's flat day fields as the service reads them: `{ "1": "09:00-18:00", ... }`. */
+export function withOpeningHours(values: FormValues): Record<string, unknown> {
+  const openingHours: Record<string, string> = {};
+  for (const day of WEEKDAYS) openingHours[String(day)] = fieldValue({ values, issues: [] }, dayField(day));
+  return { ...values, openingHours };
+}
 
 /** A target as the form shows it: in hours when it is whole hours. */
 function target(minutes: number): { value: string; unit: 'minutes' | 'hours' } {
@@ -51,9 +58,7 @@ export function valuesOf(p: SlaPolicyRow): FormValues {
     firstResponseUnit: first.unit,
     resolutionMinutes: resolution.value,
     resolutionUnit: resolution.unit,
-    workDays: p.workDays.map(String),
-    workStart: hhmm(p.workStartMinute),
-    workEnd: hhmm(p.workEndMinute),
+    ...Object.fromEntries(WEEKDAYS.map((d) => [dayField(d), formatDayHours(p.openingHours, d)])),
     closedDays: p.closedDays.join('\n'),
     timeZone: p.timeZone ?? '',
     reminderMinutes: String(p.reminderMinutes),
@@ -68,9 +73,7 @@ export const newPolicyValues: FormValues = {
   firstResponseUnit: 'hours',
   resolutionMinutes: '18',
   resolutionUnit: 'hours',
-  workDays: ['1', '2', '3', '4', '5'],
-  workStart: '09:00',
-  workEnd: '18:00',
+  ...Object.fromEntries(WEEKDAYS.map((d) => [dayField(d), d <= 5 ? '09:00-18:00' : ''])),
   closedDays: '',
   timeZone: '',
   reminderMinutes: '30',
@@ -83,13 +86,66 @@ export function formatMinutes(v: View, minutes: number): string {
   return v.t('sla.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
+/** The week in a line: days with the same hours together, "Mon–Fri 09:00–18:00 · Sat 10:00–14:00". */
 export function formatHours(v: View, p: SlaPolicyRow): string {
-  const days = weekdays.filter((d) => p.workDays.includes(d));
-  const names = days.map((d) => v.t(`weekdayShort.${d}` as MessageKey)).join(', ');
+  const groups: { from: number; to: number; hours: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const hours = formatDayHours(p.openingHours, day, '–');
+    const last = groups.at(-1);
+    if (hours && last && last.hours === hours && last.to === day - 1) last.to = day;
+    else if (hours) groups.push({ from: day, to: day, hours });
+  }
+  const short = (d: number) => v.t(`weekdayShort.${d}` as MessageKey);
+  const week = groups
+    .map((g) => `${g.from === g.to ? short(g.from) : `${short(g.from)}–${short(g.to)}`} ${g.hours}`)
+    .join(' · ');
   const closed = p.closedDays.length;
   const holidays =
     closed === 0 ? '' : ` · ${closed === 1 ? v.t('sla.closedOne') : v.t('sla.closedCount', { n: closed })}`;
-  return `${names} · ${hhmm(p.workStartMinute)}–${hhmm(p.workEndMinute)}${holidays}`;
+  return `${week}${holidays}`;
+}
+
+/** One line per weekday; an empty one is a closed day. */
+function OpeningHoursFields({ v, s }: { v: View; s: FormState }) {
+  const invalid = s.issues.some((i) => i.field === 'openingHours');
+  return (
+    <fieldset
+      class="field opening-hours"
+      id={fieldId('openingHours')}
+      aria-invalid={invalid ? 'true' : undefined}
+      aria-describedby="f-openingHours-help"
+    >
+      <legend>{v.t('sla.openingHours')}</legend>
+      {WEEKDAYS.map((day) => {
+        const name = dayField(day);
+        const id = fieldId(name);
+        const error = errorOf(v, s, name);
+        return (
+          <div class="opening-day">
+            <label for={id}>{v.t(`weekday.${day}` as MessageKey)}</label>
+            <input
+              id={id}
+              name={name}
+              type="text"
+              value={fieldValue(s, name)}
+              placeholder={v.t('sla.closedDay')}
+              spellcheck={false}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+            />
+            {error ? (
+              <p class="field-error" id={`${id}-error`}>
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <p class="field-help" id="f-openingHours-help">
+        {v.t('sla.openingHoursHelp')}
+      </p>
+    </fieldset>
+  );
 }
 
 function TargetField({
@@ -163,9 +219,10 @@ export function SlaForm({
     minPriority: v.t('sla.minPriority'),
     firstResponseMinutes: v.t('sla.firstResponse'),
     resolutionMinutes: v.t('sla.resolution'),
-    workDays: v.t('sla.workDays'),
-    workStart: v.t('sla.workStart'),
-    workEnd: v.t('sla.workEnd'),
+    openingHours: v.t('sla.openingHours'),
+    ...Object.fromEntries(
+      WEEKDAYS.map((d) => [dayField(d), `${v.t('sla.openingHours')} · ${v.t(`weekday.${d}` as MessageKey)}`]),
+    ),
     closedDays: v.t('sla.closedDays'),
     timeZone: v.t('sla.timeZone'),
     reminderMinutes: v.t('sla.reminder'),
@@ -208,18 +265,7 @@ export function SlaForm({
             help={v.t('sla.resolutionHelp')}
           />
         </div>
-        <CheckboxGroup
-          v={v}
-          s={s}
-          name="workDays"
-          legend={labels.workDays}
-          options={weekdays.map((d) => ({ value: String(d), text: v.t(`weekday.${d}` as MessageKey) }))}
-        />
-        <div class="form-row">
-          <TextField v={v} s={s} name="workStart" label={labels.workStart} placeholder="09:00" required />
-          <TextField v={v} s={s} name="workEnd" label={labels.workEnd} placeholder="18:00" required />
-        </div>
-        <p class="field-help after-row">{v.t('sla.hoursHelp')}</p>
+        <OpeningHoursFields v={v} s={s} />
         <TextField
           v={v}
           s={s}

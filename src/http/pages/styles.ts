@@ -223,6 +223,9 @@ fieldset[aria-invalid="true"] { border-color: var(--danger); }
 .optional { font-weight: 400; color: var(--muted); }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px 10px; margin: 0 0 12px; min-width: 0; }
 legend { font-weight: 650; font-size: 12.5px; padding: 0 4px; }
+.opening-day { display: grid; grid-template-columns: 110px 1fr; align-items: center; gap: 2px 10px; margin-bottom: 6px; }
+.opening-day label { margin: 0; }
+.opening-day .field-error { grid-column: 2; margin: 0; }
 fieldset.cred-set { background: #fafbfc; }
 .admin-form .creds p.field-help { margin: 0 0 8px; }
 .cred-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 12px; }

@@ -29,9 +29,7 @@ export async function seedSla(tx: Db, deps: ServiceDeps, brandId: string): Promi
   const [lead] = await tx.select({ id: users.id }).from(users).where(eq(users.email, TEAM_LEAD_EMAIL));
   const common = {
     brandId,
-    workDays: [1, 2, 3, 4, 5],
-    workStartMinute: 9 * 60,
-    workEndMinute: 18 * 60,
+    openingHours: [1, 2, 3, 4, 5].map((day) => ({ day, start: 9 * 60, end: 18 * 60 })),
     closedDays: FRENCH_HOLIDAYS,
     backupUserId: lead?.id ?? null,
   };

@@ -9,9 +9,7 @@ type Policy = typeof slaPolicies.$inferSelect;
 export function hoursOf(policy: Policy, brandTimeZone: string): BusinessHours {
   return {
     timeZone: policy.timeZone ?? brandTimeZone,
-    workDays: policy.workDays,
-    startMinute: policy.workStartMinute,
-    endMinute: policy.workEndMinute,
+    windows: policy.openingHours,
     closedDays: policy.closedDays,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openingHoursField } from './opening-hours';
 
 /** Longest target: thirty days of round-the-clock hours, far beyond any sensible SLA. */
 export const MAX_TARGET_MINUTES = 720 * 60;
@@ -23,29 +24,6 @@ const whole = (message: string) =>
   );
 
 const unit = z.enum(['minutes', 'hours']).default('minutes');
-
-/** "09:00" or minutes after midnight; 24:00 closes at midnight. */
-const clock = z.preprocess(
-  (v) => {
-    if (typeof v === 'number') return v;
-    if (typeof v !== 'string') return v;
-    const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(v);
-    return m ? Number(m[1]) * 60 + Number(m[2]) : v;
-  },
-  z
-    .number({ error: 'must be a time such as 09:00' })
-    .int('must be a time such as 09:00')
-    .min(0, 'must be a time such as 09:00')
-    .max(1440, 'must be a time such as 09:00'),
-);
-
-const weekdays = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z
-    .array(whole('choose at least one working day').pipe(z.number().min(1).max(7)))
-    .transform((days) => [...new Set(days)].sort((a, b) => a - b))
-    .refine((days) => days.length > 0, 'choose at least one working day'),
-);
 
 /** Enough for a country's public holidays and a few years of one-off closures. */
 export const MAX_CLOSED_DAYS = 100;
@@ -89,9 +67,7 @@ const fields = z.object({
   firstResponseUnit: unit,
   resolutionMinutes: whole('must be a whole number'),
   resolutionUnit: unit,
-  workDays: weekdays,
-  workStart: clock,
-  workEnd: clock,
+  openingHours: openingHoursField,
   closedDays,
   timeZone: optionalText.refine(
     (zone) => zone === undefined || isTimeZone(zone),
@@ -142,25 +118,11 @@ export const slaPolicyFields = fields
     },
     { when: fine('firstResponseMinutes', 'firstResponseUnit', 'resolutionMinutes', 'resolutionUnit') },
   )
-  .superRefine(
-    (v, ctx) => {
-      if (v.workEnd <= v.workStart) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workEnd'],
-          message: 'closing time must be after opening time',
-        });
-      }
-    },
-    { when: fine('workStart', 'workEnd') },
-  )
   .transform((v) => ({
     minPriority: v.minPriority,
     firstResponseMinutes: minutesOf(v.firstResponseMinutes, v.firstResponseUnit),
     resolutionMinutes: minutesOf(v.resolutionMinutes, v.resolutionUnit),
-    workDays: v.workDays,
-    workStartMinute: v.workStart,
-    workEndMinute: v.workEnd,
+    openingHours: v.openingHours,
     closedDays: v.closedDays,
     timeZone: v.timeZone ?? null,
     reminderMinutes: v.reminderMinutes,
