@@ -1,6 +1,6 @@
 import type { costPerPostRead, listConnections } from '../../services/admin/list-connections';
 import { Badge, CsrfField } from './components';
-import { formatDateTime, formatInterval, formatUsd } from './i18n';
+import { formatDateTime, formatInterval, formatNumber, formatUsd } from './i18n';
 import { displayHandle, type View } from './view';
 
 export type Connections = Awaited<ReturnType<typeof listConnections>>;
@@ -224,7 +224,7 @@ function PostingLimitsNote({ v, a, zone }: { v: View; a: Account; zone: string }
     <div class="small muted posting-limits">
       {limits
         ? v.t('admin.limitsRead', {
-            n: limits.maxCharacters.toLocaleString(v.locale),
+            n: formatNumber(v.locale, limits.maxCharacters),
             time: formatDateTime(v.locale, new Date(limits.readAt), zone),
           })
         : v.t('admin.limitsUnread')}{' '}
