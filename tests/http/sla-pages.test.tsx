@@ -223,6 +223,22 @@ describe('SLA policies admin', () => {
       backupUserId: 'usr_nobody',
     });
     expect(unknownBackup.status).toBe(400);
+    const tooManyClosed = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, 'admin', {
+      minPriority: 95,
+      firstResponseMinutes: 10,
+      resolutionMinutes: 20,
+      openingHours: { '1': '09:00-17:00' },
+      // 101 different days of 2027.
+      closedDays: Array.from({ length: 101 }, (_, i) =>
+        new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+      ),
+      reminderMinutes: 5,
+    });
+    expect(tooManyClosed.status).toBe(400);
+    const closedErr = (await tooManyClosed.json()) as {
+      error: { issues: { field: string; message: string }[] };
+    };
+    expect(closedErr.error.issues).toEqual([{ field: 'closedDays', message: 'at most 100 closed days' }]);
     const created = await api('POST', `/admin/brands/${t.brandId}/sla-policies`, 'admin', {
       minPriority: 95,
       firstResponseMinutes: 1,

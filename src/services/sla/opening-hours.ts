@@ -3,9 +3,9 @@ import type { OpeningWindow } from '../../db/schema';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export const HOURS_MESSAGE = 'write hours as 09:00-18:00, or 09:00-12:30, 13:30-18:00';
-export const OVERLAP_MESSAGE = 'the hours of a day must not overlap';
-export const OPEN_DAY_MESSAGE = 'open at least one day';
+const HOURS_MESSAGE = 'write hours as 09:00-18:00, or 09:00-12:30, 13:30-18:00';
+const OVERLAP_MESSAGE = 'the hours of a day must not overlap';
+const OPEN_DAY_MESSAGE = 'open at least one day';
 
 const RANGE = /^(\d{1,2}):(\d{2})\s*[-–—]\s*(\d{1,2}):(\d{2})$/;
 
