@@ -14,9 +14,12 @@ const policyBody = z.object({
   resolutionMinutes: z.number().int().describe('Resolution target, business time'),
   resolutionUnit: z.enum(['minutes', 'hours']).optional(),
   openingHours: z
-    .record(z.string(), z.string())
+    .union([
+      z.record(z.string(), z.string()),
+      z.array(z.object({ day: z.number().int(), start: z.number().int(), end: z.number().int() })),
+    ])
     .describe(
-      'Hours per ISO weekday ("1" = Monday ... "7" = Sunday), e.g. {"1": "09:00-12:30, 13:30-18:00", "6": "10:00-14:00"}; a day left out is closed. Read back as windows of minutes after midnight',
+      'Hours per ISO weekday ("1" = Monday ... "7" = Sunday), e.g. {"1": "09:00-12:30, 13:30-18:00", "6": "10:00-14:00"}, a day left out being closed; or the windows a policy is read back with, [{"day": 1, "start": 540, "end": 750}, ...] in minutes after midnight',
     ),
   timeZone: z.string().nullable().optional().describe("IANA zone; empty for the brand's"),
   reminderMinutes: z.number().int().min(0).max(1440).describe('Reminder lead before each due time'),

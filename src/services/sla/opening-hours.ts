@@ -44,12 +44,38 @@ export function formatDayHours(windows: readonly OpeningWindow[], day: number, d
     .join(', ');
 }
 
+const windowItem = z.object({
+  day: z.number().int().min(1).max(7),
+  start: z.number().int().min(0).max(1439),
+  end: z.number().int().min(1).max(1440),
+});
+
+/** Windows as the API returns them, `[{ day, start, end }]`, back to one text per day. */
+function textByDay(raw: unknown[]): Record<string, unknown> | null {
+  const items = z.array(windowItem).safeParse(raw);
+  if (!items.success) return null;
+  const byDay: Record<string, string> = {};
+  for (const day of WEEKDAYS) {
+    const text = formatDayHours(items.data, day);
+    if (text) byDay[String(day)] = text;
+  }
+  return byDay;
+}
+
 /**
  * The week's hours, one text per ISO weekday ("1" = Monday); a day left out or empty is closed.
- * Each day's problem is reported on that day.
+ * Each day's problem is reported on that day. The windows the API returns are taken back as well.
  */
 export const openingHoursField = z.unknown().transform((raw, ctx): OpeningWindow[] => {
-  const byDay = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (Array.isArray(raw) && textByDay(raw) === null) {
+    ctx.addIssue({ code: 'custom', message: HOURS_MESSAGE });
+    return [];
+  }
+  const byDay = Array.isArray(raw)
+    ? (textByDay(raw) ?? {})
+    : raw && typeof raw === 'object'
+      ? (raw as Record<string, unknown>)
+      : {};
   const windows: OpeningWindow[] = [];
   let wrong = false;
   for (const key of Object.keys(byDay)) {
