@@ -267,42 +267,30 @@ describe('SLA policies admin', () => {
       { day: 7, start: 840, end: 960 },
     ]);
     // What is read back is taken back as it is.
-    const again = await api('POST', `/admin/sla-policies/${data.id}`, 'admin', {
-      minPriority: 95,
-      firstResponseMinutes: 30,
-      resolutionMinutes: 480,
-      openingHours: windows,
-      reminderMinutes: 5,
-    });
+    const withHours = (openingHours: unknown) =>
+      api('POST', `/admin/sla-policies/${data.id}`, 'admin', {
+        minPriority: 95,
+        firstResponseMinutes: 30,
+        resolutionMinutes: 480,
+        openingHours,
+        reminderMinutes: 5,
+      });
+    const again = await withHours(windows);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { data: { openingHours: unknown } }).data.openingHours).toEqual(windows);
-    const outOfWeek = await api('POST', `/admin/sla-policies/${data.id}`, 'admin', {
-      minPriority: 95,
-      firstResponseMinutes: 30,
-      resolutionMinutes: 480,
-      openingHours: [
-        { day: 2, start: 540, end: 780 },
-        { day: 2, start: 720, end: 1080 },
-        { day: 9, start: 0, end: 60 },
-      ],
-      reminderMinutes: 5,
-    });
+    type Refusal = { error: { issues: { field: string; message: string }[] } };
+    const overlapping = [
+      { day: 2, start: 540, end: 780 },
+      { day: 2, start: 720, end: 1080 },
+    ];
+    const outOfWeek = await withHours([...overlapping, { day: 9, start: 0, end: 60 }]);
     expect(outOfWeek.status).toBe(400);
-    const bad = (await outOfWeek.json()) as { error: { issues: { field: string; message: string }[] } };
-    expect(bad.error.issues).toEqual([
+    expect(((await outOfWeek.json()) as Refusal).error.issues).toEqual([
       { field: 'openingHours', message: 'write hours as 09:00-18:00, or 09:00-12:30, 13:30-18:00' },
     ]);
-    const overlap = await api('POST', `/admin/sla-policies/${data.id}`, 'admin', {
-      minPriority: 95,
-      firstResponseMinutes: 30,
-      resolutionMinutes: 480,
-      openingHours: [
-        { day: 2, start: 540, end: 780 },
-        { day: 2, start: 720, end: 1080 },
-      ],
-      reminderMinutes: 5,
-    });
-    expect(((await overlap.json()) as typeof bad).error.issues).toEqual([
+    const overlap = await withHours(overlapping);
+    expect(overlap.status).toBe(400);
+    expect(((await overlap.json()) as Refusal).error.issues).toEqual([
       { field: 'openingHours.2', message: 'the hours of a day must not overlap' },
     ]);
     expect((await api('POST', `/admin/sla-policies/${data.id}/delete`, 'admin')).status).toBe(200);
