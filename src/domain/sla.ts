@@ -95,25 +95,38 @@ function nextDay(day: LocalDay): LocalDay {
   return { y: n.getUTCFullYear(), m: n.getUTCMonth() + 1, d: n.getUTCDate() };
 }
 
+interface Week {
+  /** Each weekday's windows in order; a weekday without one is closed. */
+  byDay: ReadonlyMap<number, readonly OpeningWindow[]>;
+  closed: ReadonlySet<string>;
+}
+
+/** Ingest asks for two due times per new case with the same hours: they are arranged once. */
+const weeks = new WeakMap<BusinessHours, Week>();
+
+function weekOf(hours: BusinessHours): Week {
+  let week = weeks.get(hours);
+  if (!week) {
+    const byDay = new Map<number, OpeningWindow[]>();
+    for (const w of hours.windows) if (w.start < w.end) byDay.set(w.day, [...(byDay.get(w.day) ?? []), w]);
+    for (const list of byDay.values()) list.sort((a, b) => a.start - b.start);
+    week = { byDay, closed: new Set(hours.closedDays ?? []) };
+    weeks.set(hours, week);
+  }
+  return week;
+}
+
 /**
  * The instant `minutes` business minutes after `start`: time outside the opening hours, and closed
  * days, does not count. Hours that are never open (no window) count as always open.
  */
 export function addBusinessMinutes(start: Date, minutes: number, hours: BusinessHours): Date {
-  const byDay = new Map<number, OpeningWindow[]>();
-  for (const w of hours.windows) {
-    if (w.start >= w.end) continue;
-    byDay.set(
-      w.day,
-      [...(byDay.get(w.day) ?? []), w].sort((a, b) => a.start - b.start),
-    );
-  }
+  const { byDay, closed } = weekOf(hours);
   if (byDay.size === 0) return new Date(start.getTime() + minutes * 60_000);
   const p = localParts(start, hours.timeZone);
   let day: LocalDay = { y: p.y, m: p.m, d: p.d };
   const cursor = start.getTime();
   let remaining = Math.max(0, minutes) * 60_000;
-  const closed = new Set(hours.closedDays ?? []);
   // Real elapsed time inside each day's opening hours, so a night that loses or gains an hour to
   // daylight saving counts what it really lasts. Bounded: ten years of days is far beyond any target.
   for (let i = 0; i < 3700; i++) {

@@ -38,7 +38,10 @@ const dayField = (day: number) => `openingHours.${day}`;
 /** The form's flat day fields as the service reads them: `{ "1": "09:00-18:00", ... }`. */
 export function withOpeningHours(values: FormValues): Record<string, unknown> {
   const openingHours: Record<string, string> = {};
-  for (const day of WEEKDAYS) openingHours[String(day)] = fieldValue({ values, issues: [] }, dayField(day));
+  for (const day of WEEKDAYS) {
+    const text = values[dayField(day)];
+    openingHours[String(day)] = typeof text === 'string' ? text : '';
+  }
   return { ...values, openingHours };
 }
 

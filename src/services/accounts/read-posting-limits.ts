@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
 import { networkAccounts, type StoredPostingLimits } from '../../db/schema';
+import { serverLimitedNetworks } from '../../domain/networks';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { audit } from '../audit';
 import { requireActor } from '../authorize';
@@ -22,6 +23,8 @@ export type PostingLimitsRead =
  * call, so never inside a transaction; a failure keeps what was stored.
  */
 export async function readPostingLimits(ctx: Ctx, account: Account): Promise<PostingLimitsRead> {
+  // Decided before any connector is built: connecting an X account unseals nothing for this.
+  if (!serverLimitedNetworks.has(account.network)) return { status: 'network-wide' };
   const { connector } = await connectorFor(ctx, account.network, account);
   if (!connector.readPostingLimits) return { status: 'network-wide' };
   let limits: StoredPostingLimits;

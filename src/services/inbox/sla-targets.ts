@@ -78,10 +78,11 @@ export async function openingTargetsFor(
   if (policies.length === 0) return () => null;
   const [brand] = await tx.select({ timezone: brands.timezone }).from(brands).where(eq(brands.id, brandId));
   const zone = brand?.timezone ?? 'UTC';
+  const hoursByPolicy = new Map(policies.map((p) => [p.id, hoursOf(p, zone)]));
   return (priority, postedAt) => {
     const policy = policyFor(policies, priority);
     if (!policy) return null;
-    const hours = hoursOf(policy, zone);
+    const hours = hoursByPolicy.get(policy.id)!;
     return {
       firstResponseDueAt: addBusinessMinutes(postedAt, policy.firstResponseMinutes, hours),
       resolutionDueAt: addBusinessMinutes(postedAt, policy.resolutionMinutes, hours),
